@@ -1,0 +1,139 @@
+package io.confirmloop.appointment;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.confirmloop.calendar.Calendar;
+import io.confirmloop.calendar.CalendarService;
+import io.confirmloop.messaging.Message;
+import io.confirmloop.messaging.MessageRepository;
+import io.confirmloop.system.ApiException;
+import io.confirmloop.system.AppClock;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/appointments")
+class AppointmentController {
+
+    private final AppointmentRepository appointments;
+    private final AppointmentLog log;
+    private final MessageRepository messages;
+    private final CalendarService calendars;
+    private final AppClock clock;
+
+    AppointmentController(AppointmentRepository appointments, AppointmentLog log, MessageRepository messages, CalendarService calendars,
+            AppClock clock) {
+        this.appointments = appointments;
+        this.log = log;
+        this.messages = messages;
+        this.calendars = calendars;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    List<Map<String, Object>> list(@RequestParam(required = false) String calendarId, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        List<Calendar> visible = calendarId == null ? calendars.visibleCalendars() : List.of(calendars.visible(calendarId));
+        Instant start = from == null ? clock.now().minus(Duration.ofDays(1)) : instant(from, "from");
+        Instant end = to == null ? start.plus(Duration.ofDays(60)) : instant(to, "to");
+        if (!end.isAfter(start)) {
+            throw ApiException.badRequest("INVALID_TIME_RANGE", "to must be after from");
+        }
+        Map<String, Calendar> byId = new LinkedHashMap<>();
+        visible.forEach(c -> byId.put(c.id(), c));
+        return appointments.search(byId.keySet(), start, end).stream().map(a -> view(a, byId.get(a.calendarId()))).toList();
+    }
+
+    @GetMapping("/{id}")
+    Map<String, Object> get(@PathVariable String id) {
+        Appointment appointment = visible(id);
+        return view(appointment, calendars.visible(appointment.calendarId()));
+    }
+
+    @GetMapping("/{id}/log")
+    List<Map<String, Object>> log(@PathVariable String id) {
+        Appointment appointment = visible(id);
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (Message m : messages.ofAppointment(appointment.id())) {
+            entries.add(messageEntry(m));
+        }
+        for (AppointmentLog.Entry e : log.entries(appointment.id())) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("at", e.at());
+            entry.put("kind", "EVENT");
+            entry.put("phone", e.phone());
+            entry.put("text", e.text());
+            entries.add(entry);
+        }
+        entries.sort(Comparator.comparing(e -> (Instant) e.get("at")));
+        return entries;
+    }
+
+    static Map<String, Object> messageEntry(Message m) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("at", m.createdAt());
+        entry.put("kind", "MESSAGE");
+        entry.put("direction", m.direction().name());
+        entry.put("channel", m.channel().name());
+        entry.put("from", m.from());
+        entry.put("to", m.to());
+        entry.put("subject", m.subject());
+        entry.put("body", m.body());
+        entry.put("status", m.status());
+        entry.put("providerId", m.providerId());
+        entry.put("appointmentId", m.appointmentId());
+        entry.put("intent", m.intent() == null ? null : m.intent().name());
+        return entry;
+    }
+
+    private Appointment visible(String id) {
+        Appointment appointment = appointments.find(id).orElseThrow(() -> ApiException.notFound("Appointment", id));
+        try {
+            calendars.visible(appointment.calendarId());
+        } catch (ApiException e) {
+            throw ApiException.notFound("Appointment", id);
+        }
+        return appointment;
+    }
+
+    private Map<String, Object> view(Appointment a, Calendar calendar) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", a.id());
+        view.put("calendarId", a.calendarId());
+        view.put("eventId", a.eventId());
+        view.put("title", a.title());
+        view.put("start", a.start().atZone(calendar.timeZone()).toOffsetDateTime());
+        view.put("end", a.end().atZone(calendar.timeZone()).toOffsetDateTime());
+        view.put("timeZone", calendar.timeZone().getId());
+        view.put("status", a.statusAt(clock.now()).name());
+        view.put("attendees", appointments.attendees(a.id()).stream().filter(t -> !t.removed()).map(t -> {
+            Map<String, Object> attendee = new LinkedHashMap<>();
+            attendee.put("phone", t.phone());
+            attendee.put("email", t.email());
+            attendee.put("status", t.status().name());
+            attendee.put("canReceiveSms", t.canReceiveSms());
+            return attendee;
+        }).toList());
+        return view;
+    }
+
+    static Instant instant(String value, String field) {
+        try {
+            return OffsetDateTime.parse(value.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("INVALID_DATE_TIME",
+                    field + " '" + value + "' is not ISO-8601 with an offset, e.g. 2026-11-23T09:00:00+01:00");
+        }
+    }
+}

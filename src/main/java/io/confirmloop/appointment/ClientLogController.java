@@ -1,0 +1,65 @@
+package io.confirmloop.appointment;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.confirmloop.calendar.Calendar;
+import io.confirmloop.calendar.CalendarService;
+import io.confirmloop.calendar.PhoneNumbers;
+import io.confirmloop.messaging.MessageRepository;
+import io.confirmloop.messaging.OptOuts;
+import io.confirmloop.system.ApiException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A client's messages across the caller's calendars, and whether texts and emails reach them. */
+@RestController
+class ClientLogController {
+
+    private final MessageRepository messages;
+    private final OptOuts optOuts;
+    private final CalendarService calendars;
+    private final AppointmentRepository appointments;
+    private final PhoneNumbers phoneNumbers;
+    private final String defaultRegion;
+
+    ClientLogController(MessageRepository messages, OptOuts optOuts, CalendarService calendars, AppointmentRepository appointments,
+            PhoneNumbers phoneNumbers, @Value("${confirmloop.default-region}") String defaultRegion) {
+        this.messages = messages;
+        this.optOuts = optOuts;
+        this.calendars = calendars;
+        this.appointments = appointments;
+        this.phoneNumbers = phoneNumbers;
+        this.defaultRegion = defaultRegion;
+    }
+
+    @GetMapping("/api/clients/{phone}/log")
+    Map<String, Object> log(@PathVariable String phone) {
+        String e164 = phoneNumbers.normalise(phone, defaultRegion).orElseThrow(() -> ApiException.badRequest("INVALID_PHONE",
+                "'" + phone + "' is not a valid phone number; use E.164 such as +12015550123"));
+        Set<String> visible = calendars.visibleCalendars().stream().map(Calendar::id).collect(Collectors.toSet());
+        List<Map<String, Object>> entries = messages.ofPhone(e164).stream()
+                .filter(m -> m.calendarId() != null && visible.contains(m.calendarId()))
+                .map(AppointmentController::messageEntry).toList();
+        List<Attendee> attendances = appointments.attendeesOfPhone(e164, visible);
+        if (entries.isEmpty() && attendances.isEmpty()) {
+            throw ApiException.notFound("Client", e164);
+        }
+        var state = optOuts.state(e164);
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("phone", e164);
+        view.put("canReceiveTexts", attendances.stream().anyMatch(Attendee::canReceiveSms) && !optOuts.isOptedOut(e164));
+        view.put("canReceiveEmail", attendances.stream().anyMatch(a -> a.email() != null));
+        view.put("smsOptedOut", state.map(OptOuts.State::optedOut).orElse(false));
+        view.put("optedOutAt", state.filter(OptOuts.State::optedOut).map(OptOuts.State::optedOutAt).orElse(null));
+        view.put("optedOutVia", state.filter(OptOuts.State::optedOut).map(OptOuts.State::optedOutVia).orElse(null));
+        view.put("messages", entries);
+        return view;
+    }
+
+}

@@ -1,0 +1,24 @@
+package io.confirmloop.calendar;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+/** A watched calendar and its settings (DESIGN.md §1.1). */
+public record Calendar(
+        String id,
+        String ownerGroup,
+        String name,
+        String businessName,
+        Provider provider,
+        ZoneId timeZone,
+        String region,
+        String notificationEmail,
+        boolean active,
+        boolean ownerEventsOnly,
+        boolean updateDescriptions,
+        boolean copyAppointments,
+        boolean useForAvailability,
+        String ruleSet,
+        Instant lastSyncedAt,
+        Instant createdAt) {
+}

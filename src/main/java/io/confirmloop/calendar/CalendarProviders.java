@@ -1,0 +1,27 @@
+package io.confirmloop.calendar;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import io.confirmloop.system.ApiException;
+import org.springframework.stereotype.Component;
+
+/** The adapter for each provider. */
+@Component
+public class CalendarProviders {
+
+    private final Map<Provider, CalendarProvider> byProvider = new EnumMap<>(Provider.class);
+
+    CalendarProviders(List<CalendarProvider> providers) {
+        providers.forEach(p -> byProvider.put(p.provider(), p));
+    }
+
+    public CalendarProvider of(Calendar calendar) {
+        CalendarProvider provider = byProvider.get(calendar.provider());
+        if (provider == null) {
+            throw ApiException.unprocessable("PROVIDER_NOT_AVAILABLE", "No adapter for provider " + calendar.provider().apiName());
+        }
+        return provider;
+    }
+}

@@ -1,0 +1,197 @@
+package io.confirmloop.calendar;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.confirmloop.system.ApiException;
+import io.confirmloop.system.AppClock;
+import io.confirmloop.system.CurrentAccount;
+import io.confirmloop.system.Ids;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creating, changing and deleting calendars, within the caller's accounts. */
+@Service
+public class CalendarService {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    private final CalendarRepository calendars;
+    private final CurrentAccount account;
+    private final IdentityService identity;
+    private final PhoneNumbers phoneNumbers;
+    private final ApplicationEventPublisher events;
+    private final AppClock clock;
+    private final String defaultRegion;
+
+    CalendarService(CalendarRepository calendars, CurrentAccount account, IdentityService identity, PhoneNumbers phoneNumbers,
+            ApplicationEventPublisher events, AppClock clock, @Value("${confirmloop.default-region}") String defaultRegion) {
+        this.calendars = calendars;
+        this.account = account;
+        this.identity = identity;
+        this.phoneNumbers = phoneNumbers;
+        this.events = events;
+        this.clock = clock;
+        this.defaultRegion = defaultRegion;
+    }
+
+    /** A calendar the caller may see, or 404 (also for other accounts' calendars: they do not exist for the caller). */
+    public Calendar visible(String id) {
+        return calendars.find(id).filter(c -> account.canSee(c.ownerGroup()))
+                .orElseThrow(() -> ApiException.notFound("Calendar", id));
+    }
+
+    public List<Calendar> visibleCalendars() {
+        return account.isAdmin() ? calendars.findAll() : calendars.findByGroups(account.groups());
+    }
+
+    @Transactional
+    public Calendar create(CalendarInput in) {
+        if (in == null) {
+            throw ApiException.badRequest("MALFORMED_REQUEST", "A JSON body is required");
+        }
+        String group = in.ownerGroup() == null ? account.defaultGroup() : in.ownerGroup();
+        if (!account.canSee(group)) {
+            throw ApiException.badRequest("INVALID_OWNER_GROUP", "You are not a member of account group '" + group + "'");
+        }
+        return createInAccount(group, in);
+    }
+
+    /** Creates a calendar in the account {@code group} (no caller check: for set-up code). */
+    @Transactional
+    public Calendar createInAccount(String group, CalendarInput in) {
+        String name = required(in.name(), "name");
+        Provider provider = Provider.parse(in.provider());
+        if (provider != Provider.INTERNAL) {
+            throw ApiException.unprocessable("PROVIDER_NOT_AVAILABLE",
+                    "Provider " + provider.apiName() + " cannot be connected yet; use provider internal (the built-in calendar)");
+        }
+        if (in.connection() != null && !in.connection().isEmpty()) {
+            throw ApiException.badRequest("INVALID_CONNECTION", "The built-in calendar takes no connection settings");
+        }
+        if (identity.createGroupQuery().groupId(group).count() == 0) {
+            throw ApiException.badRequest("INVALID_OWNER_GROUP", "Account group '" + group + "' does not exist");
+        }
+        Calendar c = new Calendar(Ids.newId(), group, name,
+                in.businessName() == null || in.businessName().isBlank() ? name : in.businessName().trim(),
+                provider, zone(required(in.timeZone(), "timeZone")), region(in.region() == null ? defaultRegion : in.region()),
+                email(in.notificationEmail()),
+                bool(in.active(), true), bool(in.ownerEventsOnly(), true), bool(in.updateDescriptions(), false),
+                bool(in.copyAppointments(), false), bool(in.useForAvailability(), provider == Provider.INTERNAL),
+                ruleSet(in.ruleSet() == null ? "default" : in.ruleSet()), null, clock.now());
+        calendars.insert(c);
+        return c;
+    }
+
+    @Transactional
+    public Calendar update(String id, CalendarInput in) {
+        Calendar c = visible(id);
+        if (in == null) {
+            throw ApiException.badRequest("MALFORMED_REQUEST", "A JSON body is required");
+        }
+        if (in.provider() != null && Provider.parse(in.provider()) != c.provider()) {
+            throw ApiException.badRequest("PROVIDER_IMMUTABLE", "The provider of a calendar cannot change; connect a new calendar");
+        }
+        if (in.ownerGroup() != null && !in.ownerGroup().equals(c.ownerGroup())) {
+            throw ApiException.badRequest("OWNER_GROUP_IMMUTABLE", "A calendar cannot move to another account");
+        }
+        Calendar updated = new Calendar(c.id(), c.ownerGroup(),
+                in.name() == null ? c.name() : required(in.name(), "name"),
+                in.businessName() == null ? c.businessName() : required(in.businessName(), "businessName"),
+                c.provider(),
+                in.timeZone() == null ? c.timeZone() : zone(in.timeZone()),
+                in.region() == null ? c.region() : region(in.region()),
+                in.notificationEmail() == null ? c.notificationEmail() : email(in.notificationEmail()),
+                bool(in.active(), c.active()), bool(in.ownerEventsOnly(), c.ownerEventsOnly()),
+                bool(in.updateDescriptions(), c.updateDescriptions()), bool(in.copyAppointments(), c.copyAppointments()),
+                bool(in.useForAvailability(), c.useForAvailability()),
+                in.ruleSet() == null ? c.ruleSet() : ruleSet(in.ruleSet()), c.lastSyncedAt(), c.createdAt());
+        calendars.update(updated);
+        if (updated.active()) {
+            events.publishEvent(new CalendarEvents.CalendarChanged(id));
+        }
+        return updated;
+    }
+
+    /** Deletes the calendar and its appointments from ConfirmLoop; never touches the provider. */
+    @Transactional
+    public void delete(String id) {
+        visible(id);
+        events.publishEvent(new CalendarEvents.CalendarDeleting(id));
+        calendars.delete(id);
+    }
+
+    static ZoneId zone(String value) {
+        try {
+            return ZoneId.of(value.trim());
+        } catch (DateTimeException e) {
+            throw ApiException.badRequest("INVALID_TIME_ZONE",
+                    "Unknown time zone '" + value + "': use an IANA zone name such as Europe/London or America/New_York");
+        }
+    }
+
+    private String region(String value) {
+        String region = value.trim().toUpperCase(java.util.Locale.ROOT);
+        if (!phoneNumbers.isSupportedRegion(region)) {
+            throw ApiException.badRequest("INVALID_REGION",
+                    "Unknown region '" + value + "': use a two-letter country code such as US, GB or DE");
+        }
+        return region;
+    }
+
+    private static String email(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String email = value.trim();
+        if (email.length() > 320 || !EMAIL.matcher(email).matches()) {
+            throw ApiException.badRequest("INVALID_EMAIL", "'" + value + "' is not an email address");
+        }
+        return email;
+    }
+
+    private static String ruleSet(String value) {
+        return required(value, "ruleSet");
+    }
+
+    private static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest("VALIDATION_FAILED", field + " is required");
+        }
+        if (value.length() > 200) {
+            throw ApiException.badRequest("VALIDATION_FAILED", field + " is longer than 200 characters");
+        }
+        return value.trim();
+    }
+
+    private static boolean bool(Boolean value, boolean fallback) {
+        return value == null ? fallback : value;
+    }
+
+    static Map<String, Object> view(Calendar c) {
+        var view = new java.util.LinkedHashMap<String, Object>();
+        view.put("id", c.id());
+        view.put("name", c.name());
+        view.put("businessName", c.businessName());
+        view.put("provider", c.provider().apiName());
+        view.put("timeZone", c.timeZone().getId());
+        view.put("region", c.region());
+        view.put("notificationEmail", c.notificationEmail());
+        view.put("active", c.active());
+        view.put("ownerEventsOnly", c.ownerEventsOnly());
+        view.put("updateDescriptions", c.updateDescriptions());
+        view.put("copyAppointments", c.copyAppointments());
+        view.put("useForAvailability", c.useForAvailability());
+        view.put("ruleSet", c.ruleSet());
+        view.put("ownerGroup", c.ownerGroup());
+        view.put("lastSyncedAt", c.lastSyncedAt());
+        view.put("createdAt", c.createdAt());
+        return view;
+    }
+}

@@ -1,0 +1,3 @@
+package io.confirmloop.messaging;
+
+public enum Channel { SMS, EMAIL }

@@ -1,0 +1,106 @@
+package io.confirmloop.messaging;
+
+import java.util.List;
+
+import io.confirmloop.appointment.ReplyRouter;
+import io.confirmloop.system.AppClock;
+import io.confirmloop.system.Ids;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A client's text, from any gateway: stored first (so it is never lost), read for its intent,
+ * opt-outs applied at once, then handed to the appointment it answers. If that appointment is
+ * busy at that moment, the hand-over is retried.
+ */
+@Service
+public class InboundMessages {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundMessages.class);
+
+    /** The stored message; {@code duplicate} when the provider had delivered it before. */
+    public record Received(String messageId, Intent intent, boolean duplicate) {
+    }
+
+    private final MessageRepository messages;
+    private final ReplyIntents intents;
+    private final OptOuts optOuts;
+    private final ReplyRouter router;
+    private final TransactionTemplate tx;
+    private final AppClock clock;
+    private final int maxAttempts;
+
+    InboundMessages(MessageRepository messages, ReplyIntents intents, OptOuts optOuts, ReplyRouter router, TransactionTemplate tx,
+            AppClock clock, @Value("${confirmloop.inbound.max-attempts}") int maxAttempts) {
+        this.messages = messages;
+        this.intents = intents;
+        this.optOuts = optOuts;
+        this.router = router;
+        this.tx = tx;
+        this.clock = clock;
+        this.maxAttempts = maxAttempts;
+    }
+
+    /**
+     * @param from       the client's number, E.164
+     * @param to         our number the client texted
+     * @param providerId the gateway's id of the message (dedupe key)
+     */
+    public Received receive(String from, String to, String body, String providerId) {
+        Received received = tx.execute(status -> {
+            var existing = messages.findByProviderId(providerId);
+            if (existing.isPresent()) {
+                return new Received(existing.get().id(), existing.get().intent(), true);
+            }
+            Intent intent = intents.classify(body);
+            String id = Ids.newId();
+            messages.insert(new Message(id, null, null, from, Direction.IN, Channel.SMS, from, to, null, body == null ? "" : body,
+                    Message.Status.RECEIVED, providerId, null, intent, 0, clock.now(), clock.now()));
+            if (intent == Intent.OPT_OUT) {
+                optOuts.optOut(from, to);
+            } else if (intent == Intent.OPT_IN) {
+                optOuts.optIn(from);
+            }
+            return new Received(id, intent, false);
+        });
+        if (!received.duplicate()) {
+            hand(received.messageId());
+        }
+        return received;
+    }
+
+    /** Retries replies whose appointment was busy when they came in. */
+    @Scheduled(fixedDelayString = "${confirmloop.inbound.retry-interval}", initialDelayString = "${confirmloop.inbound.retry-interval}")
+    public void retryPending() {
+        List<Message> pending = messages.inboundToRetry(100);
+        for (Message m : pending) {
+            hand(m.id());
+        }
+    }
+
+    private void hand(String messageId) {
+        try {
+            tx.executeWithoutResult(status -> {
+                boolean matched = router.route(messageId);
+                messages.setStatus(messageId, matched ? Message.Status.PROCESSED : Message.Status.UNMATCHED, clock.now());
+            });
+        } catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {
+            tx.executeWithoutResult(status -> {
+                Message m = messages.find(messageId).orElseThrow();
+                if (m.correlationAttempts() + 1 >= maxAttempts) {
+                    router.unmatched(messageId);
+                    messages.setStatus(messageId, Message.Status.UNMATCHED, clock.now());
+                } else {
+                    messages.retryLater(messageId, clock.now());
+                }
+            });
+            log.debug("Reply {} could not be handed over yet: {}", messageId, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.confirmloop.messaging;
+
+import java.time.Instant;
+
+/** One message in or out, with its delivery status. */
+public record Message(
+        String id,
+        String appointmentId,
+        String calendarId,
+        String phone,
+        Direction direction,
+        Channel channel,
+        String from,
+        String to,
+        String subject,
+        String body,
+        String status,
+        String providerId,
+        String idempotencyKey,
+        Intent intent,
+        int correlationAttempts,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    /** Statuses of a message. */
+    public static final class Status {
+        public static final String QUEUED = "QUEUED";
+        public static final String SENT = "SENT";
+        public static final String DELIVERED = "DELIVERED";
+        public static final String FAILED = "FAILED";
+        public static final String SKIPPED = "SKIPPED";
+        public static final String RECEIVED = "RECEIVED";
+        public static final String PROCESSED = "PROCESSED";
+        public static final String RETRY = "RETRY";
+        public static final String UNMATCHED = "UNMATCHED";
+
+        private Status() {
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.confirmloop.messaging;
+
+import static io.confirmloop.system.Jdbc.instant;
+import static io.confirmloop.system.Jdbc.ts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class MessageRepository {
+
+    private final JdbcClient jdbc;
+
+    MessageRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Message> find(String id) {
+        return jdbc.sql("select * from message where id = ?").param(id).query(MessageRepository::map).optional();
+    }
+
+    Optional<Message> findByIdempotencyKey(String key) {
+        return jdbc.sql("select * from message where idempotency_key = ?").param(key).query(MessageRepository::map).optional();
+    }
+
+    Optional<Message> findByProviderId(String providerId) {
+        return jdbc.sql("select * from message where provider_id = ?").param(providerId).query(MessageRepository::map).optional();
+    }
+
+    public List<Message> ofAppointment(String appointmentId) {
+        return jdbc.sql("select * from message where appointment_id = ? order by seq").param(appointmentId)
+                .query(MessageRepository::map).list();
+    }
+
+    public List<Message> ofPhone(String phone) {
+        return jdbc.sql("select * from message where phone = ? order by seq").param(phone).query(MessageRepository::map).list();
+    }
+
+    List<Message> inboundToRetry(int limit) {
+        return jdbc.sql("select * from message where direction = 'IN' and status = 'RETRY' order by seq").query(MessageRepository::map)
+                .list().stream().limit(limit).toList();
+    }
+
+    void insert(Message m) {
+        jdbc.sql("""
+                insert into message (id, appointment_id, calendar_id, phone, direction, channel, from_address, to_address, subject, body,
+                  status, provider_id, idempotency_key, intent, correlation_attempts, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(m.id(), m.appointmentId(), m.calendarId(), m.phone(), m.direction().name(), m.channel().name(), m.from(), m.to(),
+                        m.subject(), m.body(), m.status(), m.providerId(), m.idempotencyKey(), m.intent() == null ? null : m.intent().name(),
+                        m.correlationAttempts(), ts(m.createdAt()), ts(m.updatedAt()))
+                .update();
+    }
+
+    void markSent(String id, String providerId, String status, Instant at) {
+        jdbc.sql("update message set provider_id = ?, status = ?, updated_at = ? where id = ?").params(providerId, status, ts(at), id).update();
+    }
+
+    public void assign(String id, String appointmentId, String calendarId, Instant at) {
+        jdbc.sql("update message set appointment_id = ?, calendar_id = ?, updated_at = ? where id = ?")
+                .params(appointmentId, calendarId, ts(at), id).update();
+    }
+
+    public void setStatus(String id, String status, Instant at) {
+        jdbc.sql("update message set status = ?, updated_at = ? where id = ?").params(status, ts(at), id).update();
+    }
+
+    void retryLater(String id, Instant at) {
+        jdbc.sql("update message set status = 'RETRY', correlation_attempts = correlation_attempts + 1, updated_at = ? where id = ?")
+                .params(ts(at), id).update();
+    }
+
+    static Message map(ResultSet rs, int row) throws SQLException {
+        String intent = rs.getString("intent");
+        return new Message(rs.getString("id"), rs.getString("appointment_id"), rs.getString("calendar_id"), rs.getString("phone"),
+                Direction.valueOf(rs.getString("direction")), Channel.valueOf(rs.getString("channel")), rs.getString("from_address"),
+                rs.getString("to_address"), rs.getString("subject"), rs.getString("body"), rs.getString("status"),
+                rs.getString("provider_id"), rs.getString("idempotency_key"), intent == null ? null : Intent.valueOf(intent),
+                rs.getInt("correlation_attempts"), instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+}

@@ -1,0 +1,35 @@
+package io.confirmloop.messaging;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Map;
+
+import org.camunda.bpm.engine.DecisionService;
+import org.springframework.stereotype.Component;
+
+/** Reads a client's text as an {@link Intent} with the DMN table {@code reply-intent}. */
+@Component
+public class ReplyIntents {
+
+    public static final String DECISION = "reply-intent";
+
+    private final DecisionService decisions;
+
+    ReplyIntents(DecisionService decisions) {
+        this.decisions = decisions;
+    }
+
+    public Intent classify(String text) {
+        Object intent = decisions.evaluateDecisionByKey(DECISION).variables(Map.of("text", normalise(text))).evaluate().getSingleEntry();
+        return intent == null ? Intent.OTHER : Intent.valueOf(intent.toString());
+    }
+
+    /** Trimmed, upper-case, accents and punctuation removed, inner white space collapsed: " yes! " → "YES". */
+    public static String normalise(String text) {
+        if (text == null) {
+            return "";
+        }
+        String plain = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return plain.toUpperCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\\s]", " ").replaceAll("\\s+", " ").trim();
+    }
+}

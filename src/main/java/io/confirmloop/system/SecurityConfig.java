@@ -1,0 +1,63 @@
+package io.confirmloop.system;
+
+import java.nio.charset.StandardCharsets;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+
+/**
+ * {@code /api/**}: HTTP Basic against Camunda's identity service, stateless, JSON 401.
+ * {@code /engine-rest/**}: Camunda's own Basic filter. The Camunda webapps keep their own login.
+ */
+@Configuration
+class SecurityConfig {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/booking/**").permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName("ConfirmLoop").authenticationEntryPoint((request, response, e) -> {
+                    response.setStatus(401);
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"ConfirmLoop\"");
+                    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+                    response.getWriter().write("{\"error\":\"UNAUTHORIZED\",\"message\":\"Sign in with HTTP Basic (a Camunda user)\"}");
+                }));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+        // Camunda webapps have their own authentication and CSRF protection; webhooks check signatures.
+        http.csrf(csrf -> csrf.disable())
+                .headers(h -> h.frameOptions(f -> f.sameOrigin())
+                        .addHeaderWriter(new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.SAMEORIGIN)))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
+        return http.build();
+    }
+
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>();
+        registration.setName("camunda-rest-basic-auth");
+        registration.setFilter(new ProcessEngineAuthenticationFilter());
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        return registration;
+    }
+}
