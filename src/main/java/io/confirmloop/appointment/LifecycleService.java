@@ -18,7 +18,6 @@ import io.confirmloop.calendar.StatusLines;
 import io.confirmloop.messaging.Message;
 import io.confirmloop.messaging.MessageRepository;
 import io.confirmloop.messaging.MessageTemplates;
-import io.confirmloop.messaging.OptOuts;
 import io.confirmloop.messaging.OutboundMessages;
 import io.confirmloop.system.AppClock;
 import org.springframework.stereotype.Service;
@@ -44,7 +43,6 @@ public class LifecycleService {
     private final OutboundMessages outbound;
     private final MessageTemplates templates;
     private final MessageRepository messages;
-    private final OptOuts optOuts;
     private final AppointmentLog log;
     private final PhoneNumbers phoneNumbers;
     private final ReminderSettings settings;
@@ -52,7 +50,7 @@ public class LifecycleService {
 
     LifecycleService(AppointmentRepository appointments, ReminderRepository reminders, ReminderPlanner planner,
             CalendarRepository calendars, CalendarProviders providers, OutboundMessages outbound, MessageTemplates templates,
-            MessageRepository messages, OptOuts optOuts, AppointmentLog log, PhoneNumbers phoneNumbers, ReminderSettings settings,
+            MessageRepository messages, AppointmentLog log, PhoneNumbers phoneNumbers, ReminderSettings settings,
             AppClock clock) {
         this.appointments = appointments;
         this.reminders = reminders;
@@ -62,7 +60,6 @@ public class LifecycleService {
         this.outbound = outbound;
         this.templates = templates;
         this.messages = messages;
-        this.optOuts = optOuts;
         this.log = log;
         this.phoneNumbers = phoneNumbers;
         this.settings = settings;
@@ -87,7 +84,8 @@ public class LifecycleService {
         }
         List<Reminder> plan = reminders.plan(appointmentId, phone, appointment.planGeneration());
         if (plan.isEmpty()) {
-            plan = planner.plan(calendar.get(), appointment, att, att.canReceiveSms() && !optOuts.isOptedOut(phone), now);
+            // Opt-outs are applied when a text is due (and logged as skipped), so START resumes the plan.
+            plan = planner.plan(calendar.get(), appointment, att, att.canReceiveSms(), now);
             plan.forEach(reminders::insert);
         }
         Reminder next = null;

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * Turns the DMN table {@code reminder-rules} into an attendee's reminder plan: when each message
  * is due (exact durations before the start, so DST changes do not shift it), quiet hours for
  * texts, and the missed-reminder rule — a reminder whose moment has passed is skipped, except the
- * latest confirmation request, which goes out at once if the appointment is still far enough away.
+ * latest confirmation request, which goes out at once if the appointment is still far enough away
+ * (and no later confirmation request is still to come).
  */
 @Component
 class ReminderPlanner {
@@ -75,7 +76,10 @@ class ReminderPlanner {
             }
             plan.add(quiet(reminder, due, start, now, calendar));
         }
-        if (latestMissedRequest != null) {
+        boolean laterRequestPlanned = plan.stream().anyMatch(r -> r.asksReply() && r.state() == Reminder.State.PLANNED);
+        if (latestMissedRequest != null && laterRequestPlanned) {
+            plan.add(latestMissedRequest.withState(Reminder.State.SKIPPED, "its moment had passed"));
+        } else if (latestMissedRequest != null) {
             if (!Duration.between(now, start).minus(settings.lateConfirmationLead()).isNegative()) {
                 plan.add(quiet(latestMissedRequest, now, start, now, calendar));
             } else {

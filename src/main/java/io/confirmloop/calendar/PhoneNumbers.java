@@ -43,7 +43,7 @@ public class PhoneNumbers {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        for (PhoneNumberMatch match : util.findNumbers(StatusLines.strip(text), region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+        for (PhoneNumberMatch match : util.findNumbers(StatusLines.withoutStatusLines(text), region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
             PhoneNumber number = match.number();
             String e164 = util.format(number, PhoneNumberFormat.E164);
             found.putIfAbsent(e164, new Found(e164, TEXTABLE.contains(util.getNumberType(number))));
@@ -55,7 +55,7 @@ public class PhoneNumbers {
     public List<String> emails(String text) {
         Set<String> emails = new LinkedHashSet<>();
         if (text != null) {
-            Matcher m = EMAIL.matcher(StatusLines.strip(text));
+            Matcher m = EMAIL.matcher(StatusLines.withoutStatusLines(text));
             while (m.find()) {
                 emails.add(m.group().toLowerCase(Locale.ROOT));
             }

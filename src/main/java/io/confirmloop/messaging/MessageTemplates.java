@@ -12,12 +12,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.confirmloop.system.ApiException;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.util.PropertyPlaceholderHelper;
 
 /**
  * Message texts, rendered from templates with {@code {placeholders}}. The defaults ship in
@@ -34,7 +35,7 @@ public class MessageTemplates {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
-    private static final PropertyPlaceholderHelper PLACEHOLDER = new PropertyPlaceholderHelper("{", "}", null, null, false);
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
 
     /** A rendered message; subject is null for SMS templates. */
     public record Rendered(String subject, String body) {
@@ -69,7 +70,22 @@ public class MessageTemplates {
     }
 
     public Rendered render(String calendarId, String name, Map<String, String> values) {
-        return parse(PLACEHOLDER.replacePlaceholders(template(calendarId, name), values::get));
+        return parse(fill(template(calendarId, name), values));
+    }
+
+    /** Replaces each {placeholder} once; values go in literally, braces in them included. */
+    static String fill(String template, Map<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            if (value == null) {
+                throw new IllegalArgumentException("unknown placeholder {" + m.group(1) + "}");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     public String template(String calendarId, String name) {
@@ -89,9 +105,9 @@ public class MessageTemplates {
         }
         Map<String, String> sample = values("Sample Clinic", Instant.EPOCH, ZoneId.of("UTC"), "Check-up", "+12015550123", "Hello");
         try {
-            PLACEHOLDER.replacePlaceholders(body, sample::get);
+            fill(body, sample);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("INVALID_TEMPLATE", "Unknown placeholder in template: " + e.getMessage()
+            throw ApiException.badRequest("INVALID_TEMPLATE", "The template has an " + e.getMessage()
                     + ". Use " + String.join(", ", PLACEHOLDERS.stream().map(p -> "{" + p + "}").toList()));
         }
         if (name.startsWith("email") || name.startsWith("owner")) {

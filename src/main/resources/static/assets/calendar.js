@@ -1,0 +1,237 @@
+/* ConfirmLoop — built-in calendar page. */
+(function () {
+  'use strict';
+  var h = CL.h, api = CL.api;
+  var $ = function (id) { return document.getElementById(id); };
+  var calendars = [], cal = null, poller = null;
+  var sig = { events: null, appts: null }, openLogs = {}, logSig = {};
+
+  function zone() { return cal && cal.timeZone; }
+  function enc(v) { return encodeURIComponent(v); }
+  function calPath(suffix) { return '/api/calendars/' + enc(cal.id) + (suffix || ''); }
+
+  // ---- calendars -----------------------------------------------------------------------
+  function loadCalendars() {
+    return api('/api/calendars').then(function (list) {
+      calendars = (list || []).filter(function (c) { return String(c.provider).toLowerCase() === 'internal'; });
+      var sel = $('calendar-select');
+      sel.replaceChildren();
+      if (!calendars.length) {
+        sel.appendChild(h('option', { value: '' }, 'No built-in calendar'));
+        sel.disabled = true;
+        $('calendar-info').replaceChildren('There is no built-in calendar yet. ',
+          h('button', { id: 'create-calendar', type: 'button', class: 'small', onclick: createCalendar }, 'Create one'));
+        return;
+      }
+      sel.disabled = false;
+      calendars.forEach(function (c) { sel.appendChild(h('option', { value: c.id }, c.name || ('Calendar ' + c.id))); });
+      var wanted = new URLSearchParams(location.search).get('calendar') || localStorage.getItem('cl.calendar');
+      var pick = calendars.filter(function (c) { return String(c.id) === String(wanted); })[0] || calendars[0];
+      sel.value = pick.id;
+      choose(pick);
+    });
+  }
+
+  function createCalendar() {
+    api('/api/calendars', { method: 'POST', body: { name: 'Built-in calendar', provider: 'internal', timeZone: CL.localZone() } })
+      .then(loadCalendars).catch(CL.showError);
+  }
+
+  function choose(c) {
+    cal = c;
+    try { localStorage.setItem('cl.calendar', c.id); } catch (e) { /* ignore */ }
+    sig = { events: null, appts: null }; openLogs = {}; logSig = {};
+    $('calendar-info').textContent = [
+      'Time zone: ' + (c.timeZone || '?'),
+      c.businessName ? 'Business: ' + c.businessName : null,
+      c.notificationEmail ? 'Notifications to ' + c.notificationEmail : null,
+      c.active === false ? 'Not active: nothing is sent' : 'Active'
+    ].filter(Boolean).join(' · ');
+    $('calendar-view').hidden = false;
+    $('sync-now').disabled = false;
+    $('events').replaceChildren(h('li', { class: 'empty' }, 'Loading…'));
+    $('appointments').replaceChildren();
+    if (poller) poller.refresh(); else poller = CL.poll(refresh, 5000);
+  }
+
+  function refresh() {
+    if (!cal) return Promise.resolve();
+    var id = cal.id;
+    return Promise.all([
+      api(calPath('/events')),
+      api('/api/appointments?calendarId=' + enc(id))
+    ]).then(function (r) {
+      if (!cal || cal.id !== id) return;
+      renderEvents(r[0] || []);
+      renderAppointments(r[1] || []);
+      return Promise.all(Object.keys(openLogs).map(loadLog));
+    });
+  }
+
+  // ---- events --------------------------------------------------------------------------
+  function renderEvents(events) {
+    events.sort(function (a, b) { return Date.parse(a.start) - Date.parse(b.start); });
+    var s = JSON.stringify([zone(), events]);
+    if (s === sig.events) return;
+    sig.events = s;
+    var ul = $('events');
+    ul.replaceChildren();
+    if (!events.length) ul.appendChild(h('li', { class: 'empty' }, 'No events yet.'));
+    events.forEach(function (ev) {
+      ul.appendChild(h('li', { class: 'event', dataset: { id: ev.id } },
+        h('div', { class: 'item-head' },
+          h('span', { class: 'item-title' }, ev.title || '(no title)'),
+          h('span', { class: 'muted' }, when(ev))),
+        ev.location ? h('div', { class: 'muted' }, 'Location: ' + ev.location) : null,
+        ev.description ? h('div', { class: 'muted', style: 'white-space:pre-wrap' }, ev.description) : null,
+        h('div', { class: 'actions' },
+          h('button', { type: 'button', class: 'secondary small move-event', onclick: function () { moveEvent(ev); } }, 'Move'),
+          h('button', { type: 'button', class: 'danger small delete-event', onclick: function () { deleteEvent(ev); } }, 'Delete'))));
+    });
+  }
+
+  /** "Nov 22, 2026, 9:00 AM – 9:30 AM (Europe/Berlin)", in the calendar's zone. */
+  function when(ev) {
+    var z = zone(), o = z ? { timeZone: z } : {};
+    try {
+      var s = new Date(ev.start), e = new Date(ev.end);
+      var first = s.toLocaleString(undefined, Object.assign({ dateStyle: 'medium', timeStyle: 'short' }, o));
+      var last = s.toLocaleDateString(undefined, o) === e.toLocaleDateString(undefined, o)
+        ? e.toLocaleTimeString(undefined, Object.assign({ timeStyle: 'short' }, o))
+        : e.toLocaleString(undefined, Object.assign({ dateStyle: 'medium', timeStyle: 'short' }, o));
+      return first + ' – ' + last + (z ? ' (' + z + ')' : '');
+    } catch (err) {
+      return CL.fmtTime(ev.start) + ' – ' + CL.fmtTime(ev.end);
+    }
+  }
+
+  function addEvent(e) {
+    e.preventDefault();
+    var startVal = $('event-start').value, mins = parseInt($('event-duration').value, 10);
+    if (!$('event-title').value.trim()) { CL.showError('Give the event a title.'); $('event-title').focus(); return; }
+    if (!startVal) { CL.showError('Choose a start date and time.'); $('event-start').focus(); return; }
+    if (!(mins > 0)) { CL.showError('The duration must be at least 1 minute.'); $('event-duration').focus(); return; }
+    var start = new Date(startVal);
+    var body = {
+      title: $('event-title').value.trim(),
+      description: $('event-description').value,
+      location: $('event-location').value.trim(),
+      start: CL.isoWithOffset(start),
+      end: CL.isoWithOffset(new Date(start.getTime() + mins * 60000))
+    };
+    $('event-add').disabled = true;
+    api(calPath('/events'), { method: 'POST', body: body }).then(function () {
+      CL.showError(null);
+      $('event-title').value = ''; $('event-location').value = ''; $('event-description').value = '';
+      return poller.refresh();
+    }).catch(CL.showError).finally(function () { $('event-add').disabled = false; });
+  }
+
+  function deleteEvent(ev) {
+    if (!confirm('Delete "' + (ev.title || 'event') + '"?')) return;
+    api(calPath('/events/' + enc(ev.id)), { method: 'DELETE' })
+      .then(function () { CL.showError(null); return poller.refresh(); }).catch(CL.showError);
+  }
+
+  function moveEvent(ev) {
+    var start = new Date(ev.start), dur = Date.parse(ev.end) - start.getTime();
+    var answer = prompt('New start, in your local time (' + CL.localZone() + '), as YYYY-MM-DD HH:MM',
+      CL.toLocalInput(start).replace('T', ' '));
+    if (answer === null) return;
+    var m = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})[ T]+(\d{1,2}):(\d{2})\s*$/.exec(answer);
+    if (!m) { CL.showError('Could not read "' + answer + '". Use YYYY-MM-DD HH:MM, e.g. 2026-11-22 09:30.'); return; }
+    var ns = new Date(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]);
+    if (isNaN(ns.getTime())) { CL.showError('That is not a valid date.'); return; }
+    var body = Object.assign({}, ev, {
+      start: CL.isoWithOffset(ns),
+      end: CL.isoWithOffset(new Date(ns.getTime() + (dur > 0 ? dur : 30 * 60000)))
+    });
+    api(calPath('/events/' + enc(ev.id)), { method: 'PUT', body: body })
+      .then(function () { CL.showError(null); return poller.refresh(); }).catch(CL.showError);
+  }
+
+  // ---- appointments --------------------------------------------------------------------
+  function renderAppointments(list) {
+    list.sort(function (a, b) { return Date.parse(a.start) - Date.parse(b.start); });
+    var s = JSON.stringify([zone(), list]);
+    if (s === sig.appts) return;
+    sig.appts = s;
+    logSig = {};
+    var ul = $('appointments');
+    ul.replaceChildren();
+    if (!list.length) ul.appendChild(h('li', { class: 'empty' }, 'No appointments found yet.'));
+    list.forEach(function (a) {
+      var open = !!openLogs[a.id];
+      ul.appendChild(h('li', { class: 'appt', dataset: { id: a.id } },
+        h('div', { class: 'item-head' },
+          h('span', { class: 'item-title' }, a.title || '(no title)', ' ', CL.badge(a.status)),
+          h('span', { class: 'muted' }, when(a))),
+        h('div', { class: 'attendees' }, (a.attendees || []).map(function (t) {
+          return h('span', { class: 'attendee', dataset: { phone: t.phone || '' } },
+            (t.phone || t.email || '?') + (t.phone && t.email ? ' · ' + t.email : '') + ' ', CL.badge(t.status));
+        })),
+        h('div', { class: 'actions' },
+          h('button', { type: 'button', class: 'secondary small log-toggle', 'aria-expanded': String(open),
+            'aria-controls': 'log-' + a.id, onclick: function (e) { toggleLog(a.id, e.currentTarget); } },
+            open ? 'Hide log' : 'Show log')),
+        h('div', { class: 'log', id: 'log-' + a.id, hidden: !open })));
+    });
+  }
+
+  function toggleLog(id, btn) {
+    var open = !openLogs[id];
+    if (open) openLogs[id] = true; else delete openLogs[id];
+    btn.setAttribute('aria-expanded', String(open));
+    btn.textContent = open ? 'Hide log' : 'Show log';
+    $('log-' + id).hidden = !open;
+    if (open) { delete logSig[id]; $('log-' + id).replaceChildren(h('p', { class: 'empty' }, 'Loading…')); loadLog(id).catch(CL.showError); }
+  }
+
+  function loadLog(id) {
+    return api('/api/appointments/' + enc(id) + '/log').then(function (entries) {
+      var box = $('log-' + id);
+      if (!box || !openLogs[id]) return;
+      var s = JSON.stringify(entries);
+      if (s === logSig[id]) return;
+      logSig[id] = s;
+      entries = entries || [];
+      box.replaceChildren(entries.length ? h('ol', { class: 'timeline' }, entries.map(logEntry))
+        : h('p', { class: 'empty' }, 'Nothing logged yet.'));
+    });
+  }
+
+  function logEntry(e) {
+    var when = h('span', { class: 'muted' }, CL.fmtTime(e.at, zone()) + ' · ');
+    if (e.kind !== 'MESSAGE') return h('li', { class: 'log-entry event' }, when, e.text || '');
+    var out = e.direction !== 'IN';
+    return h('li', { class: 'log-entry message' }, when,
+      h('strong', null, (out ? 'Sent ' : 'Received ') + (e.channel || '')), ' ',
+      out ? 'to ' + (e.to || '?') : 'from ' + (e.from || '?'),
+      (out && e.from) ? h('span', { class: 'muted' }, ' (from ' + e.from + ')') : null,
+      (!out && e.to) ? h('span', { class: 'muted' }, ' (to ' + e.to + ')') : null,
+      e.status ? [' ', CL.badge(e.status)] : null,
+      e.body ? h('div', { class: 'body' }, e.body) : null,
+      e.providerId ? h('div', { class: 'muted' }, 'Provider id: ' + e.providerId) : null);
+  }
+
+  // ---- wiring --------------------------------------------------------------------------
+  $('calendar-select').addEventListener('change', function (e) {
+    var c = calendars.filter(function (x) { return String(x.id) === e.target.value; })[0];
+    if (c) choose(c);
+  });
+  $('sync-now').addEventListener('click', function (e) {
+    var btn = e.currentTarget;
+    btn.disabled = true;
+    api(calPath('/sync'), { method: 'POST' }).then(function () { CL.showError(null); return poller.refresh(); })
+      .catch(CL.showError).finally(function () { btn.disabled = false; });
+  });
+  $('event-form').addEventListener('submit', addEvent);
+  $('zone-label').textContent = '(your time, ' + CL.localZone() + ')';
+  var t = new Date(); t.setDate(t.getDate() + 1); t.setHours(10, 0, 0, 0);
+  $('event-start').value = CL.toLocalInput(t);
+
+  loadCalendars().catch(function (err) {
+    CL.showError(err);
+    $('calendar-select').replaceChildren(h('option', { value: '' }, 'Could not load calendars'));
+  });
+})();

@@ -1,0 +1,132 @@
+package io.confirmloop.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.HitPolicy;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.xml.instance.DomElement;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * One test per row of {@code processes/reply-intent.dmn}. The engine is built from the default
+ * DMN engine configuration, which evaluates FEEL with feel-scala, as the process engine does.
+ */
+class ReplyIntentDecisionTest {
+
+    private static final String RESOURCE = "processes/reply-intent.dmn";
+    private static final String DECISION_ID = "reply-intent";
+    private static final String DMNDI_NS = "https://www.omg.org/spec/DMN/20191111/DMNDI/";
+
+    private static DefaultDmnEngineConfiguration configuration;
+    private static DmnEngine engine;
+    private static DmnModelInstance model;
+    private static DmnDecision decision;
+
+    @BeforeAll
+    static void parseDecision() throws IOException {
+        configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration
+                .createDefaultDmnEngineConfiguration();
+        engine = configuration.buildEngine();
+        try (InputStream dmn = ReplyIntentDecisionTest.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            assertThat(dmn).as(RESOURCE + " on the classpath").isNotNull();
+            model = Dmn.readModelFromStream(dmn);
+        }
+        decision = engine.parseDecision(DECISION_ID, model);
+    }
+
+    @Test
+    void engineEvaluatesFeelWithFeelScala() {
+        assertThat(configuration.getFeelEngineFactory()).isInstanceOf(ScalaFeelEngineFactory.class);
+    }
+
+    @Test
+    void modelIsAFirstHitTableWithHistoryTimeToLiveAndADiagramShape() {
+        Decision element = model.getModelElementById(DECISION_ID);
+        assertThat(element.getName()).isEqualTo("Reply intent");
+        assertThat(element.getCamundaHistoryTimeToLiveString()).isEqualTo("P30D");
+        assertThat(((DecisionTable) element.getExpression()).getHitPolicy()).isEqualTo(HitPolicy.FIRST);
+        assertThat(model.getDocument().getElementsByNameNs(DMNDI_NS, "DMNShape"))
+                .extracting((DomElement shape) -> shape.getAttribute("dmnElementRef"))
+                .containsExactly(DECISION_ID);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"YES", "Y", "C", "CONFIRM", "CONFIRMED", "OK", "YEP", "YEAH", "SURE"})
+    void confirmKeywordsConfirm(String text) {
+        assertThat(intentOf(text)).isEqualTo("CONFIRM");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"NO", "N", "DECLINE", "NOPE"})
+    void declineKeywordsDecline(String text) {
+        assertThat(intentOf(text)).isEqualTo("DECLINE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"R", "RESCHEDULE", "CHANGE"})
+    void rescheduleKeywordsAskForAnotherTime(String text) {
+        assertThat(intentOf(text)).isEqualTo("RESCHEDULE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT",
+            "OPT OUT"})
+    void carrierOptOutKeywordsOptOut(String text) {
+        assertThat(intentOf(text)).isEqualTo("OPT_OUT");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"START", "UNSTOP"})
+    void carrierOptInKeywordsOptIn(String text) {
+        assertThat(intentOf(text)).isEqualTo("OPT_IN");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"HELP", "INFO"})
+    void helpKeywordsAskForHelp(String text) {
+        assertThat(intentOf(text)).isEqualTo("HELP");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"MAYBE", "YES PLEASE", "CAN WE MAKE IT 3PM", "1", "OPT", "STOP ALL", "yes"})
+    void unknownTextIsOther(String text) {
+        assertThat(intentOf(text)).isEqualTo("OTHER");
+    }
+
+    @Test
+    void emptyReplyIsOther() {
+        assertThat(intentOf("")).isEqualTo("OTHER");
+    }
+
+    @Test
+    void givesExactlyOneIntent() {
+        DmnDecisionResult result = evaluate("YES");
+
+        assertThat(result).hasSize(1);
+        assertThat(result.getSingleResult().getEntryMap()).containsOnlyKeys("intent");
+    }
+
+    private static String intentOf(String text) {
+        return evaluate(text).getSingleEntry();
+    }
+
+    private static DmnDecisionResult evaluate(String text) {
+        return engine.evaluateDecision(decision, Map.of("text", text));
+    }
+}

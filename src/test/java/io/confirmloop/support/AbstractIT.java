@@ -1,0 +1,167 @@
+package io.confirmloop.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application on embedded PostgreSQL, driven over HTTP. The job executor is off: tests
+ * move Camunda's clock and run the jobs that are due, so every step is deterministic.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("it")
+@ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
+public abstract class AbstractIT {
+
+    protected static final String PASSWORD = "secret-pw";
+
+    @Autowired
+    protected TestRestTemplate rest;
+    @Autowired
+    protected IdentityService identity;
+    @Autowired
+    protected RuntimeService runtime;
+    @Autowired
+    protected ManagementService management;
+    @Autowired
+    protected ObjectMapper json;
+
+    @AfterEach
+    void resetEngine() {
+        runtime.createProcessInstanceQuery().list()
+                .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test finished", true, true));
+        ClockUtil.reset();
+    }
+
+    protected static void setClock(Instant now) {
+        ClockUtil.setCurrentTime(Date.from(now));
+    }
+
+    /** An owner: a Camunda user in the account group {@code group}. */
+    protected void owner(String user, String group) {
+        if (identity.createGroupQuery().groupId(group).count() == 0) {
+            Group g = identity.newGroup(group);
+            g.setName(group);
+            g.setType("WORKFLOW");
+            identity.saveGroup(g);
+        }
+        if (identity.createUserQuery().userId(user).count() == 0) {
+            User u = identity.newUser(user);
+            u.setPassword(PASSWORD);
+            u.setFirstName(user);
+            u.setLastName("Owner");
+            u.setEmail(user + "@example.com");
+            identity.saveUser(u);
+            identity.createMembership(user, group);
+        }
+    }
+
+    protected ResponseEntity<String> call(String user, HttpMethod method, String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+        TestRestTemplate client = user == null ? rest : rest.withBasicAuth(user, PASSWORD);
+        return client.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    }
+
+    protected JsonNode ok(ResponseEntity<String> response) {
+        assertThat(response.getStatusCode().is2xxSuccessful()).as("HTTP %s: %s", response.getStatusCode(), response.getBody()).isTrue();
+        return read(response);
+    }
+
+    protected JsonNode read(ResponseEntity<String> response) {
+        try {
+            return response.getBody() == null ? json.nullNode() : json.readTree(response.getBody());
+        } catch (Exception e) {
+            throw new AssertionError("Not JSON: " + response.getBody(), e);
+        }
+    }
+
+    protected JsonNode get(String user, String path) {
+        return ok(call(user, HttpMethod.GET, path, null));
+    }
+
+    protected JsonNode post(String user, String path, Object body) {
+        return ok(call(user, HttpMethod.POST, path, body));
+    }
+
+    /** A built-in calendar in New York for {@code user}'s account. */
+    protected String calendar(String user, String name) {
+        return post(user, "/api/calendars", Map.of("name", name, "provider", "internal", "timeZone", "America/New_York",
+                "notificationEmail", "frontdesk@" + user + ".example", "updateDescriptions", true)).get("id").asText();
+    }
+
+    protected String event(String user, String calendarId, String title, Instant start, Instant end) {
+        return post(user, "/api/calendars/" + calendarId + "/events",
+                Map.of("title", title, "start", start.toString(), "end", end.toString())).get("id").asText();
+    }
+
+    /** Runs every job that is due by Camunda's clock, including the ones those jobs create. */
+    protected void runDueJobs() {
+        for (int round = 0; round < 100; round++) {
+            List<Job> due = management.createJobQuery().executable().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            for (Job job : due) {
+                management.executeJob(job.getId());
+            }
+        }
+        throw new AssertionError("Jobs kept coming for 100 rounds");
+    }
+
+    protected JsonNode appointmentOfEvent(String user, String calendarId, String eventId) {
+        for (JsonNode a : get(user, "/api/appointments?calendarId=" + calendarId + "&from=2026-01-01T00:00:00Z&to=2027-12-31T00:00:00Z")) {
+            if (a.get("eventId").asText().equals(eventId)) {
+                return a;
+            }
+        }
+        throw new AssertionError("No appointment for event " + eventId);
+    }
+
+    protected List<String> textsTo(String user, String phone) {
+        return stream(get(user, "/api/dev/sms/outbox")).filter(m -> m.get("to").asText().equals(phone))
+                .map(m -> m.get("body").asText()).toList();
+    }
+
+    protected List<JsonNode> mailsTo(String user, String address) {
+        return stream(get(user, "/api/dev/mail/outbox")).filter(m -> m.get("to").asText().equals(address)).toList();
+    }
+
+    protected JsonNode reply(String user, String from, String body) {
+        return ok(call(user, HttpMethod.POST, "/api/dev/sms/inbound", Map.of("from", from, "body", body)));
+    }
+
+    protected List<String> logTexts(String user, String appointmentId) {
+        return stream(get(user, "/api/appointments/" + appointmentId + "/log")).filter(e -> e.get("kind").asText().equals("EVENT"))
+                .map(e -> e.get("text").asText()).toList();
+    }
+
+    protected static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
+        return java.util.stream.StreamSupport.stream(array.spliterator(), false);
+    }
+}
