@@ -40,11 +40,24 @@ public final class AppointmentProcess {
         public static final String CANCELLED_START = "StartEvent_AppointmentCancelled";
         public static final String CANCEL_APPOINTMENT = "Task_CancelAppointment";
         public static final String END_ATTENDEE_SETTLED = "EndEvent_AttendeeSettled";
+        public static final String END_ATTENDEE_DECLINED = "EndEvent_AttendeeDeclined";
+        public static final String END_RESCHEDULE_HANDLED = "EndEvent_RescheduleHandled";
+        public static final String END_CALL_SETTLED = "EndEvent_CallSettled";
         public static final String END_APPOINTMENT_OVER = "EndEvent_AppointmentOver";
         public static final String END_PROCESS = "EndEvent_AppointmentSettled";
         public static final String END_CANCELLED = "EndEvent_AppointmentCancelled";
 
         private Elements() {
+        }
+    }
+
+    /** Camunda Form ids used by the user tasks. */
+    public static final class Forms {
+        public static final String CALL_CLIENT = "form-call-client";
+        public static final String DECLINED_FOLLOW_UP = "form-declined-follow-up";
+        public static final String RESCHEDULE_REQUEST = "form-reschedule-request";
+
+        private Forms() {
         }
     }
 

@@ -57,11 +57,23 @@ public class LifecycleGateway {
     }
 
     private void restartBranches(String message, Appointment appointment, String ownerGroup, List<String> phones) {
-        if (isRunning(appointment.id())) {
-            runtime.createMessageCorrelation(message).processInstanceBusinessKey(appointment.id())
-                    .setVariable(Variables.ATTENDEE_PHONES, phoneList(phones)).correlateWithResult();
-        } else {
+        List<ProcessInstance> instances = runtime.createProcessInstanceQuery().processDefinitionKey(AppointmentProcess.PROCESS_ID)
+                .processInstanceBusinessKey(appointment.id()).list();
+        if (instances.isEmpty()) {
             start(appointment, ownerGroup, phones);
+            return;
+        }
+        for (ProcessInstance instance : instances) {
+            boolean listening = runtime.createEventSubscriptionQuery().processInstanceId(instance.getId())
+                    .eventType(EventType.MESSAGE.name()).eventName(message).count() > 0;
+            if (listening) {
+                runtime.createMessageCorrelation(message).processInstanceId(instance.getId())
+                        .setVariable(Variables.ATTENDEE_PHONES, phoneList(phones)).correlateWithResult();
+            } else {
+                // Between branches (announcing an earlier move): the branches start next with this list
+                // and re-read the appointment, so the latest time and numbers are what counts.
+                runtime.setVariable(instance.getId(), Variables.ATTENDEE_PHONES, phoneList(phones));
+            }
         }
     }
 

@@ -233,6 +233,8 @@ public class LifecycleService {
                 AttendeeStatus back = att.lastRequestAt() == null ? AttendeeStatus.PENDING : AttendeeStatus.REMINDED;
                 appointments.updateAttendee(att.with(back, false, clock.now()));
                 log.add(appointmentId, phone, "Opted in to texts again");
+                appointments.find(appointmentId).flatMap(a -> calendars.find(a.calendarId()))
+                        .ifPresent(cal -> updateDescription(cal, appointmentId));
             }
         });
     }

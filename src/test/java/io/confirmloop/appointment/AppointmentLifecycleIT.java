@@ -139,6 +139,7 @@ class AppointmentLifecycleIT extends AbstractIT {
 
         tasks.complete(task.getId(), Map.of(AppointmentProcess.Variables.CALL_OUTCOME, "CONFIRMED_BY_PHONE",
                 AppointmentProcess.Variables.CALL_NOTES, "will be 5 min late"));
+        runDueJobs();
         assertThat(get(OWNER, "/api/appointments/" + appointmentId).at("/attendees/0/status").asText()).isEqualTo("CONFIRMED");
         assertThat(logTexts(OWNER, appointmentId)).contains("No reply by the deadline: call the client",
                 "Confirmed by phone — will be 5 min late");

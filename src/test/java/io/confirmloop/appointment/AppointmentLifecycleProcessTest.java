@@ -34,10 +34,12 @@ import java.util.Map;
 
 import io.confirmloop.appointment.AppointmentProcess.CallOutcome;
 import io.confirmloop.appointment.AppointmentProcess.Elements;
+import io.confirmloop.appointment.AppointmentProcess.Forms;
 import io.confirmloop.appointment.AppointmentProcess.Messages;
 import io.confirmloop.appointment.AppointmentProcess.NextStep;
 import io.confirmloop.appointment.AppointmentProcess.Variables;
 import io.confirmloop.messaging.Intent;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -74,16 +76,6 @@ import org.junit.jupiter.params.provider.EnumSource;
         "processes/declined-follow-up.form",
         "processes/reschedule-request.form"})
 class AppointmentLifecycleProcessTest {
-
-    // Element ids AppointmentProcess.Elements does not name.
-    private static final String END_ATTENDEE_DECLINED = "EndEvent_AttendeeDeclined";
-    private static final String END_RESCHEDULE_HANDLED = "EndEvent_RescheduleHandled";
-    private static final String END_CALL_SETTLED = "EndEvent_CallSettled";
-
-    // Camunda Form ids in processes/*.form, referenced by the user tasks.
-    private static final String FORM_CALL_CLIENT = "form-call-client";
-    private static final String FORM_DECLINED_FOLLOW_UP = "form-declined-follow-up";
-    private static final String FORM_RESCHEDULE_REQUEST = "form-reschedule-request";
 
     private static final String APPOINTMENT = "appointment-42";
     private static final String OWNER_GROUP = "calendar-7-owners";
@@ -206,12 +198,12 @@ class AppointmentLifecycleProcessTest {
         assertThat(instance).isWaitingAt(Elements.FOLLOW_UP_DECLINE).isNotWaitingFor(Messages.REPLY_RECEIVED);
         assertThat(jobQuery().processInstanceId(instance.getId()).count()).as("the reminder timer is gone").isZero();
         Task followUp = task(Elements.FOLLOW_UP_DECLINE, instance);
-        assertIsOwnerTask(followUp, FORM_DECLINED_FOLLOW_UP);
+        assertIsOwnerTask(followUp, Forms.DECLINED_FOLLOW_UP);
         assertThat(taskService().getVariable(followUp.getId(), Variables.TASK_SUMMARY)).isEqualTo("Summary for " + ANNA);
 
         complete(followUp);
 
-        assertThat(instance).isEnded().hasPassed(Elements.RECORD_DECLINE, Elements.FOLLOW_UP_DECLINE, END_ATTENDEE_DECLINED,
+        assertThat(instance).isEnded().hasPassed(Elements.RECORD_DECLINE, Elements.FOLLOW_UP_DECLINE, Elements.END_ATTENDEE_DECLINED,
                 Elements.END_PROCESS);
         assertThat(handledReplies).containsExactly(ANNA + ":message-1");
         assertThat(calls).containsExactly("planNextStep:" + ANNA, "recordDecline:" + ANNA);
@@ -228,13 +220,13 @@ class AppointmentLifecycleProcessTest {
 
         assertThat(instance).isWaitingAt(Elements.HANDLE_RESCHEDULE_REQUEST);
         Task request = task(Elements.HANDLE_RESCHEDULE_REQUEST, instance);
-        assertIsOwnerTask(request, FORM_RESCHEDULE_REQUEST);
+        assertIsOwnerTask(request, Forms.RESCHEDULE_REQUEST);
         assertThat(taskService().getVariable(request.getId(), Variables.TASK_SUMMARY)).isEqualTo("Summary for " + ANNA);
 
         complete(request);
 
         assertThat(instance).isEnded().hasPassed(Elements.RECORD_RESCHEDULE_REQUEST, Elements.HANDLE_RESCHEDULE_REQUEST,
-                END_RESCHEDULE_HANDLED, Elements.END_PROCESS);
+                Elements.END_RESCHEDULE_HANDLED, Elements.END_PROCESS);
         assertThat(calls).containsExactly("planNextStep:" + ANNA, "recordRescheduleRequest:" + ANNA);
     }
 
@@ -280,11 +272,16 @@ class AppointmentLifecycleProcessTest {
         start(ANNA);
 
         assertThat(deliverReply(ANNA, Intent.OPT_OUT, "message-1")).isTrue();
+        assertThat(instance).isWaitingAt(Elements.RECORD_OPT_OUT).isNotWaitingFor(Messages.REPLY_RECEIVED);
+        assertThat(calls).containsExactly("planNextStep:" + ANNA);
+        execute(job(Elements.RECORD_OPT_OUT, instance));
         assertThat(instance).isWaitingAt(Elements.AWAIT).hasPassed(Elements.RECORD_OPT_OUT);
         assertThat(branchVariables(ANNA)).containsEntry(Variables.NEXT_STEP, NextStep.FINISH.name());
         assertThat(job(Elements.TIMER_NEXT_STEP, instance).getDuedate()).isEqualTo(Date.from(APPOINTMENT_END));
 
         assertThat(deliverReply(ANNA, Intent.OPT_IN, "message-2")).isTrue();
+        assertThat(instance).isWaitingAt(Elements.RECORD_OPT_IN).isNotWaitingFor(Messages.REPLY_RECEIVED);
+        execute(job(Elements.RECORD_OPT_IN, instance));
         assertThat(instance).isWaitingAt(Elements.AWAIT).hasPassed(Elements.RECORD_OPT_IN);
         assertThat(branchVariables(ANNA))
                 .containsEntry(Variables.NEXT_STEP, NextStep.REMIND.name())
@@ -306,14 +303,20 @@ class AppointmentLifecycleProcessTest {
         execute(job(Elements.SEND_REMINDER, instance));
 
         nextStepDue(ANNA, REPLY_DEADLINE);
+        assertThat(instance).isWaitingAt(Elements.RECORD_NO_RESPONSE);
+        assertThat(taskQuery().processInstanceId(instance.getId()).count()).as("no call task before the job ran").isZero();
+        execute(job(Elements.RECORD_NO_RESPONSE, instance));
 
         assertThat(instance).isWaitingAt(Elements.CALL_CLIENT).hasPassed(Elements.RECORD_NO_RESPONSE);
         Task call = task(Elements.CALL_CLIENT, instance);
-        assertIsOwnerTask(call, FORM_CALL_CLIENT);
+        assertIsOwnerTask(call, Forms.CALL_CLIENT);
         assertThat(taskService().getVariable(call.getId(), Variables.TASK_SUMMARY)).isEqualTo("No reply from " + ANNA);
 
         complete(call, withVariables(Variables.CALL_OUTCOME, CallOutcome.CONFIRMED_BY_PHONE.name(),
                 Variables.CALL_NOTES, "Will be there"));
+        assertThat(instance).isWaitingAt(Elements.RECORD_CALL_OUTCOME);
+        assertThat(callOutcomes).isEmpty();
+        execute(job(Elements.RECORD_CALL_OUTCOME, instance));
 
         assertThat(callOutcomes).containsExactly(ANNA + ":" + CallOutcome.CONFIRMED_BY_PHONE);
         assertThat(instance).isWaitingAt(Elements.AWAIT).hasPassed(Elements.RECORD_CALL_OUTCOME);
@@ -338,11 +341,16 @@ class AppointmentLifecycleProcessTest {
         planner.script(ANNA, deadline(REPLY_DEADLINE));
         start(ANNA);
         nextStepDue(ANNA, REPLY_DEADLINE);
+        assertThat(instance).isWaitingAt(Elements.RECORD_NO_RESPONSE);
+        execute(job(Elements.RECORD_NO_RESPONSE, instance));
+        assertThat(instance).isWaitingAt(Elements.CALL_CLIENT);
 
         complete(task(Elements.CALL_CLIENT, instance), withVariables(Variables.CALL_OUTCOME, outcome.name()));
+        assertThat(instance).isWaitingAt(Elements.RECORD_CALL_OUTCOME).isNotEnded();
+        execute(job(Elements.RECORD_CALL_OUTCOME, instance));
 
         assertThat(callOutcomes).containsExactly(ANNA + ":" + outcome);
-        assertThat(instance).isEnded().hasPassed(Elements.RECORD_CALL_OUTCOME, END_CALL_SETTLED, Elements.END_PROCESS);
+        assertThat(instance).isEnded().hasPassed(Elements.RECORD_CALL_OUTCOME, Elements.END_CALL_SETTLED, Elements.END_PROCESS);
         assertThat(calls).containsExactly("planNextStep:" + ANNA, "recordNoResponse:" + ANNA, "recordCallOutcome:" + ANNA);
     }
 
@@ -354,6 +362,8 @@ class AppointmentLifecycleProcessTest {
         planner.script(BEN, deadline(REPLY_DEADLINE), remind("reminder-4", NEW_FIRST_REMINDER));
         start(ANNA, BEN);
         nextStepDue(BEN, REPLY_DEADLINE);
+        assertThat(instance).isWaitingAt(Elements.RECORD_NO_RESPONSE, Elements.AWAIT);
+        execute(jobFor(Elements.RECORD_NO_RESPONSE, BEN));
         assertThat(taskFor(Elements.CALL_CLIENT, BEN)).isNotNull();
 
         correlateByBusinessKey(Messages.APPOINTMENT_RESCHEDULED, ANNA, BEN);
@@ -398,6 +408,50 @@ class AppointmentLifecycleProcessTest {
     }
 
     @Test
+    void changesArrivingWhileTheNewTimeIsAnnouncedAreKeptForTheBranchesThatStartNext() {
+        planner.script(ANNA, remind("reminder-1", FIRST_REMINDER));
+        planner.script(BEN, remind("reminder-2", FIRST_REMINDER), remind("reminder-4", NEW_FIRST_REMINDER));
+        planner.script(CARLA, remind("reminder-5", NEW_FIRST_REMINDER));
+        start(ANNA, BEN);
+
+        restartBranches(Messages.APPOINTMENT_RESCHEDULED, ANNA, BEN);
+        assertThat(instance).isWaitingAt(Elements.ANNOUNCE_NEW_TIME).hasPassed(Elements.RESCHEDULED_BOUNDARY);
+        String announceJobId = job(Elements.ANNOUNCE_NEW_TIME, instance).getId();
+
+        // Nobody listens for either message until the branches run again: a plain correlation fails ...
+        for (String message : List.of(Messages.APPOINTMENT_RESCHEDULED, Messages.ATTENDEES_CHANGED)) {
+            assertThat(runtimeService().createEventSubscriptionQuery().processInstanceId(instance.getId())
+                    .eventType(EventType.MESSAGE.name()).eventName(message).count()).as("subscriptions to %s", message).isZero();
+        }
+        assertThat(instance).isWaitingFor(Messages.APPOINTMENT_CANCELLED);
+        assertThatThrownBy(() -> correlateByBusinessKey(Messages.APPOINTMENT_RESCHEDULED, ANNA, BEN, CARLA))
+                .isInstanceOf(MismatchingMessageCorrelationException.class);
+
+        // ... so the gateway leaves the latest list on the instance: moved again with Carla added, then Anna removed.
+        restartBranches(Messages.APPOINTMENT_RESCHEDULED, ANNA, BEN, CARLA);
+        restartBranches(Messages.ATTENDEES_CHANGED, BEN, CARLA);
+
+        assertThat(instance).isWaitingAt(Elements.ANNOUNCE_NEW_TIME).hasNotPassed(Elements.ATTENDEES_CHANGED_BOUNDARY);
+        assertThat(jobQuery().processInstanceId(instance.getId()).list()).extracting(Job::getId)
+                .as("still just the one announce job").containsExactly(announceJobId);
+        assertThat(runtimeService().getVariable(instance.getId(), Variables.ATTENDEE_PHONES)).isEqualTo(List.of(BEN, CARLA));
+        ObjectValue phones = runtimeService().getVariableTyped(instance.getId(), Variables.ATTENDEE_PHONES, false);
+        assertThat(phones.getSerializationDataFormat()).isEqualTo(SerializationDataFormats.JSON.getName());
+        assertThat(calls).containsExactlyInAnyOrder("planNextStep:" + ANNA, "planNextStep:" + BEN);
+
+        execute(job(Elements.ANNOUNCE_NEW_TIME, instance));
+
+        assertThat(instance).isWaitingAt(Elements.AWAIT).hasPassed(Elements.ANNOUNCE_NEW_TIME);
+        assertThat(waitingAttendees()).containsExactlyInAnyOrder(BEN, CARLA);
+        assertThat(jobFor(Elements.TIMER_NEXT_STEP, BEN).getDuedate()).isEqualTo(Date.from(NEW_FIRST_REMINDER));
+        assertThat(jobFor(Elements.TIMER_NEXT_STEP, CARLA).getDuedate()).isEqualTo(Date.from(NEW_FIRST_REMINDER));
+        assertThat(branchVariables(CARLA)).containsEntry(Variables.REMINDER_ID, "reminder-5");
+        assertThat(deliverReply(ANNA, Intent.CONFIRM, "message-1")).as("Anna is no longer an attendee").isFalse();
+        assertThat(calls.subList(2, 3)).containsExactly("announceNewTime");
+        assertThat(calls.subList(3, calls.size())).containsExactlyInAnyOrder("planNextStep:" + BEN, "planNextStep:" + CARLA);
+    }
+
+    @Test
     void cancelledWhileWaitingEndsTheAppointment() {
         planner.script(ANNA, remind("reminder-1", FIRST_REMINDER));
         start(ANNA);
@@ -416,6 +470,8 @@ class AppointmentLifecycleProcessTest {
         planner.script(BEN, remind("reminder-2", APPOINTMENT_END));
         start(ANNA, BEN);
         nextStepDue(ANNA, REPLY_DEADLINE);
+        assertThat(instance).isWaitingAt(Elements.RECORD_NO_RESPONSE, Elements.AWAIT);
+        execute(jobFor(Elements.RECORD_NO_RESPONSE, ANNA));
         assertThat(instance).isWaitingAt(Elements.CALL_CLIENT, Elements.AWAIT);
 
         correlateByBusinessKey(Messages.APPOINTMENT_CANCELLED);
@@ -488,11 +544,13 @@ class AppointmentLifecycleProcessTest {
         assertThat(deliverReply("+14155550199", Intent.CONFIRM, "message-x")).as("not an attendee").isFalse();
         // Carla never answers.
         nextStepDue(CARLA, REPLY_DEADLINE);
+        assertThat(instance).isWaitingAt(Elements.AWAIT, Elements.FOLLOW_UP_DECLINE, Elements.RECORD_NO_RESPONSE);
+        execute(jobFor(Elements.RECORD_NO_RESPONSE, CARLA));
 
         assertThat(instance).isWaitingAt(Elements.AWAIT, Elements.FOLLOW_UP_DECLINE, Elements.CALL_CLIENT);
         assertThat(waitingAttendees()).containsExactly(ANNA);
-        assertIsOwnerTask(taskFor(Elements.FOLLOW_UP_DECLINE, BEN), FORM_DECLINED_FOLLOW_UP);
-        assertIsOwnerTask(taskFor(Elements.CALL_CLIENT, CARLA), FORM_CALL_CLIENT);
+        assertIsOwnerTask(taskFor(Elements.FOLLOW_UP_DECLINE, BEN), Forms.DECLINED_FOLLOW_UP);
+        assertIsOwnerTask(taskFor(Elements.CALL_CLIENT, CARLA), Forms.CALL_CLIENT);
         assertThat(taskQuery().processInstanceId(instance.getId()).count()).isEqualTo(2);
 
         assertThat(branchVariables(ANNA))
@@ -515,13 +573,15 @@ class AppointmentLifecycleProcessTest {
         // The owner follows up on Ben and reaches Carla; then the appointment is over.
         complete(taskFor(Elements.FOLLOW_UP_DECLINE, BEN));
         complete(taskFor(Elements.CALL_CLIENT, CARLA), withVariables(Variables.CALL_OUTCOME, CallOutcome.CONFIRMED_BY_PHONE.name()));
+        assertThat(callOutcomes).isEmpty();
+        execute(jobFor(Elements.RECORD_CALL_OUTCOME, CARLA));
         assertThat(callOutcomes).containsExactly(CARLA + ":" + CallOutcome.CONFIRMED_BY_PHONE);
         assertThat(waitingAttendees()).containsExactlyInAnyOrder(ANNA, CARLA);
         nextStepDue(ANNA, APPOINTMENT_END);
         assertThat(instance).isNotEnded();
         nextStepDue(CARLA, APPOINTMENT_END);
 
-        assertThat(instance).isEnded().hasPassed(END_ATTENDEE_DECLINED, Elements.END_APPOINTMENT_OVER, Elements.END_PROCESS);
+        assertThat(instance).isEnded().hasPassed(Elements.END_ATTENDEE_DECLINED, Elements.END_APPOINTMENT_OVER, Elements.END_PROCESS);
         assertThat(callsFor(CARLA)).endsWith("recordNoResponse", "recordCallOutcome", "planNextStep");
     }
 
@@ -582,6 +642,27 @@ class AppointmentLifecycleProcessTest {
             correlation.setVariable(Variables.ATTENDEE_PHONES, phoneList(phones));
         }
         correlation.correlateWithResult();
+    }
+
+    /**
+     * Rescheduled or attendees changed, as {@link LifecycleGateway}'s {@code restartBranches}: correlated where the
+     * instance listens for the message, otherwise (between branches, e.g. while the new time is announced) the new
+     * phone list is set on the instance for the branches that start next.
+     */
+    private void restartBranches(String message, String... phones) {
+        List<ProcessInstance> instances = runtimeService().createProcessInstanceQuery()
+                .processDefinitionKey(AppointmentProcess.PROCESS_ID).processInstanceBusinessKey(APPOINTMENT).list();
+        assertThat(instances).as("running instances of %s", APPOINTMENT).isNotEmpty();
+        for (ProcessInstance running : instances) {
+            boolean listening = runtimeService().createEventSubscriptionQuery().processInstanceId(running.getId())
+                    .eventType(EventType.MESSAGE.name()).eventName(message).count() > 0;
+            if (listening) {
+                runtimeService().createMessageCorrelation(message).processInstanceId(running.getId())
+                        .setVariable(Variables.ATTENDEE_PHONES, phoneList(phones)).correlateWithResult();
+            } else {
+                runtimeService().setVariable(running.getId(), Variables.ATTENDEE_PHONES, phoneList(phones));
+            }
+        }
     }
 
     /** The attendee's waiting branch is found by its reply subscription and its {@code attendeePhone}. */
