@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import io.confirmloop.support.AbstractIT;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -24,6 +25,8 @@ import org.springframework.test.context.TestPropertySource;
         // equal start and end: no quiet hours, so the test does not depend on the hour it runs at
         "confirmloop.reminders.quiet-hours-start=00:00",
         "confirmloop.reminders.quiet-hours-end=00:00"})
+// its job executor must not keep running against the shared database while other tests drive jobs by hand
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class JobExecutorIT extends AbstractIT {
 
     @Test
