@@ -44,14 +44,15 @@ public class LifecycleService {
     private final MessageTemplates templates;
     private final MessageRepository messages;
     private final AppointmentLog log;
+    private final DeliveryFailures failures;
     private final PhoneNumbers phoneNumbers;
     private final ReminderSettings settings;
     private final AppClock clock;
 
     LifecycleService(AppointmentRepository appointments, ReminderRepository reminders, ReminderPlanner planner,
             CalendarRepository calendars, CalendarProviders providers, OutboundMessages outbound, MessageTemplates templates,
-            MessageRepository messages, AppointmentLog log, PhoneNumbers phoneNumbers, ReminderSettings settings,
-            AppClock clock) {
+            MessageRepository messages, AppointmentLog log, DeliveryFailures failures, PhoneNumbers phoneNumbers,
+            ReminderSettings settings, AppClock clock) {
         this.appointments = appointments;
         this.reminders = reminders;
         this.planner = planner;
@@ -61,6 +62,7 @@ public class LifecycleService {
         this.templates = templates;
         this.messages = messages;
         this.log = log;
+        this.failures = failures;
         this.phoneNumbers = phoneNumbers;
         this.settings = settings;
         this.clock = clock;
@@ -154,7 +156,7 @@ public class LifecycleService {
             OutboundMessages.Result result = outbound.sms("reminder:" + reminderId, appointmentId, calendar.id(), phone, text.body());
             if (!result.sent()) {
                 reminders.setState(reminderId, Reminder.State.SKIPPED, result.skippedBecause());
-                log.add(appointmentId, phone, "Skipped text to opted-out number");
+                notSent(appointmentId, phone, result);
                 return;
             }
             reminders.setState(reminderId, Reminder.State.SENT, null);
@@ -290,6 +292,7 @@ public class LifecycleService {
                     log.add(appointmentId, att.phone(), "Sent text with the new time");
                     continue;
                 }
+                notSent(appointmentId, att.phone(), result);
             }
             appointments.updateAttendee(att.with(AttendeeStatus.PENDING, false, now));
         }
@@ -340,7 +343,16 @@ public class LifecycleService {
         String body = templates.render(c.calendar().id(), template, values(c.calendar(), c.appointment(), c.attendee().phone(), null)).body();
         OutboundMessages.Result result = outbound.sms(key, c.appointment().id(), c.calendar().id(), c.attendee().phone(), body);
         if (!result.sent()) {
-            log.add(c.appointment().id(), c.attendee().phone(), "Skipped text to opted-out number");
+            notSent(c.appointment().id(), c.attendee().phone(), result);
+        }
+    }
+
+    /** A text that was skipped (opted out) is logged; one the provider refused goes to the delivery-failure handling. */
+    private void notSent(String appointmentId, String phone, OutboundMessages.Result result) {
+        if (result.refused()) {
+            failures.textNotDelivered(result.messageId(), result.skippedBecause());
+        } else {
+            log.add(appointmentId, phone, "Skipped text: " + result.skippedBecause());
         }
     }
 

@@ -90,7 +90,9 @@ public class InboundMessages {
                 boolean matched = router.route(messageId);
                 messages.setStatus(messageId, matched ? Message.Status.PROCESSED : Message.Status.UNMATCHED, clock.now());
             });
-        } catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {
+        } catch (RuntimeException e) {
+            // Busy appointment (no waiting branch yet, concurrent update) or a passing fault such as the
+            // mail server being down: the text is stored, so try again later.
             tx.executeWithoutResult(status -> {
                 Message m = messages.find(messageId).orElseThrow();
                 if (m.correlationAttempts() + 1 >= maxAttempts) {
@@ -100,7 +102,11 @@ public class InboundMessages {
                     messages.retryLater(messageId, clock.now());
                 }
             });
-            log.debug("Reply {} could not be handed over yet: {}", messageId, e.getMessage());
+            if (e instanceof MismatchingMessageCorrelationException || e instanceof OptimisticLockingException) {
+                log.debug("Reply {} could not be handed over yet: {}", messageId, e.getMessage());
+            } else {
+                log.warn("Reply {} could not be handed over; it is tried again: {}", messageId, e.toString());
+            }
         }
     }
 }

@@ -71,6 +71,11 @@ public class MessageRepository {
         jdbc.sql("update message set status = ?, updated_at = ? where id = ?").params(status, ts(at), id).update();
     }
 
+    void setError(String id, String code, String message, Instant at) {
+        jdbc.sql("update message set error_code = ?, error_message = ?, updated_at = ? where id = ?")
+                .params(code, message == null || message.length() <= 500 ? message : message.substring(0, 500), ts(at), id).update();
+    }
+
     void retryLater(String id, Instant at) {
         jdbc.sql("update message set status = 'RETRY', correlation_attempts = correlation_attempts + 1, updated_at = ? where id = ?")
                 .params(ts(at), id).update();

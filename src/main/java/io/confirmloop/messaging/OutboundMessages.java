@@ -1,82 +1,164 @@
 package io.confirmloop.messaging;
 
+import java.util.Optional;
+
+import com.twilio.exception.ApiException;
 import io.confirmloop.system.AppClock;
 import io.confirmloop.system.Ids;
 import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends texts and emails: writes the message row first (keyed for idempotency), then hands it to
- * the gateway route. A retried send whose message the gateway already accepted is not sent again.
- * Nothing is ever texted to an opted-out number.
+ * Sends texts and emails, exactly once as the client sees it:
+ * <ol>
+ * <li>the message row is committed first, in its own transaction, keyed for idempotency;</li>
+ * <li>the gateway route is called;</li>
+ * <li>the gateway's id is committed at once, again in its own transaction.</li>
+ * </ol>
+ * A retried job finds the row: if it has the gateway's id it is not sent again; if the earlier
+ * attempt died between the gateway's answer and step 3, the provider is asked whether it already
+ * has the message. Nothing is ever texted to an opted-out number.
+ * <p>
+ * Failures: a provider that is down, throttles (429) or fails (5xx) throws, and Camunda retries the
+ * job. A text the provider refuses (4xx) is not retried: the result says why; error 21610 (the
+ * client unsubscribed at the carrier) also opts the number out here.
  */
 @Service
 public class OutboundMessages {
 
+    private static final Logger log = LoggerFactory.getLogger(OutboundMessages.class);
+
     public static final String SMS_ROUTE = "direct:send-sms";
     public static final String EMAIL_ROUTE = "direct:send-email";
+    static final int TWILIO_UNSUBSCRIBED = 21610;
 
-    /** What became of a send. */
-    public record Result(String messageId, boolean sent, String skippedBecause) {
+    /**
+     * What became of a send.
+     *
+     * @param refused the provider refused the message for good (not opted out, not a passing fault)
+     */
+    public record Result(String messageId, boolean sent, String skippedBecause, boolean refused) {
+
+        static Result sent(String messageId) {
+            return new Result(messageId, true, null, false);
+        }
+
+        static Result skipped(String messageId, String why) {
+            return new Result(messageId, false, why, false);
+        }
+
+        static Result refused(String messageId, String why) {
+            return new Result(messageId, false, why, true);
+        }
     }
 
     private final MessageRepository messages;
     private final OptOuts optOuts;
     private final ProducerTemplate camel;
     private final AppClock clock;
+    private final TransactionTemplate ownTransaction;
+    private final ObjectProvider<SentSmsLookup> lookup;
     private final String smsFrom;
     private final String mailFrom;
 
     OutboundMessages(MessageRepository messages, OptOuts optOuts, ProducerTemplate camel, AppClock clock,
+            PlatformTransactionManager transactions, ObjectProvider<SentSmsLookup> lookup,
             @Value("${confirmloop.sms.from-number}") String smsFrom, @Value("${confirmloop.mail.from}") String mailFrom) {
         this.messages = messages;
         this.optOuts = optOuts;
         this.camel = camel;
         this.clock = clock;
+        this.lookup = lookup;
         this.smsFrom = smsFrom;
         this.mailFrom = mailFrom;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     public Result sms(String key, String appointmentId, String calendarId, String phone, String body) {
-        var existing = messages.findByIdempotencyKey(key);
-        if (existing.isPresent() && !Message.Status.QUEUED.equals(existing.get().status())
-                && !Message.Status.FAILED.equals(existing.get().status())) {
+        Optional<Message> existing = ownTransaction.execute(s -> messages.findByIdempotencyKey(key));
+        if (existing.isPresent()) {
             Message m = existing.get();
-            return new Result(m.id(), !Message.Status.SKIPPED.equals(m.status()), null);
+            if (Message.Status.SKIPPED.equals(m.status()) || Message.Status.FAILED.equals(m.status())) {
+                return new Result(m.id(), false, "it was not sent before: " + m.status().toLowerCase(), false);
+            }
+            if (m.providerId() != null) {
+                return Result.sent(m.id());
+            }
+            // The earlier attempt may have reached the provider before it died: ask before sending again.
+            Optional<GatewayRequests.Receipt> accepted = lookup.stream().findFirst()
+                    .flatMap(l -> l.find(phone, m.body(), m.createdAt()));
+            if (accepted.isPresent()) {
+                ownTransaction.executeWithoutResult(s -> messages.markSent(m.id(), accepted.get().providerId(),
+                        accepted.get().status(), clock.now()));
+                log.info("Message {} had reached the provider as {}; not sent again", m.id(), accepted.get().providerId());
+                return Result.sent(m.id());
+            }
         }
         String id = existing.map(Message::id).orElseGet(Ids::newId);
+        boolean optedOut = optOuts.isOptedOut(phone);
         if (existing.isEmpty()) {
-            boolean optedOut = optOuts.isOptedOut(phone);
-            messages.insert(new Message(id, appointmentId, calendarId, phone, Direction.OUT, Channel.SMS, smsFrom, phone, null, body,
-                    optedOut ? Message.Status.SKIPPED : Message.Status.QUEUED, null, key, null, 0, clock.now(), clock.now()));
-            if (optedOut) {
-                return new Result(id, false, "the number has opted out of texts");
-            }
-        } else if (optOuts.isOptedOut(phone)) {
-            messages.setStatus(id, Message.Status.SKIPPED, clock.now());
-            return new Result(id, false, "the number has opted out of texts");
+            ownTransaction.executeWithoutResult(s -> messages.insert(new Message(id, appointmentId, calendarId, phone, Direction.OUT,
+                    Channel.SMS, smsFrom, phone, null, body, optedOut ? Message.Status.SKIPPED : Message.Status.QUEUED, null, key, null,
+                    0, clock.now(), clock.now())));
+        } else if (optedOut) {
+            ownTransaction.executeWithoutResult(s -> messages.setStatus(id, Message.Status.SKIPPED, clock.now()));
         }
-        GatewayRequests.Receipt receipt = camel.requestBody(SMS_ROUTE, new GatewayRequests.Sms(id, smsFrom, phone, body),
-                GatewayRequests.Receipt.class);
-        messages.markSent(id, receipt.providerId(), receipt.status(), clock.now());
-        return new Result(id, true, null);
+        if (optedOut) {
+            return Result.skipped(id, "the number has opted out of texts");
+        }
+        GatewayRequests.Receipt receipt;
+        try {
+            receipt = camel.requestBody(SMS_ROUTE, new GatewayRequests.Sms(id, smsFrom, phone, body), GatewayRequests.Receipt.class);
+        } catch (RuntimeException e) {
+            Optional<ApiException> refusal = TwilioSmsGateway.apiError(e).filter(OutboundMessages::isRefusal);
+            if (refusal.isEmpty()) {
+                throw e;
+            }
+            ApiException api = refusal.get();
+            String why = "the provider refused it: " + api.getMessage() + " (error " + api.getCode() + ")";
+            ownTransaction.executeWithoutResult(s -> {
+                messages.setStatus(id, Message.Status.FAILED, clock.now());
+                messages.setError(id, api.getCode() == null ? null : String.valueOf(api.getCode()), api.getMessage(), clock.now());
+                if (api.getCode() != null && api.getCode() == TWILIO_UNSUBSCRIBED) {
+                    optOuts.optOut(phone, "carrier (error 21610)");
+                }
+            });
+            if (api.getCode() != null && api.getCode() == TWILIO_UNSUBSCRIBED) {
+                return Result.skipped(id, "the number is unsubscribed at the carrier (error 21610) and is now opted out");
+            }
+            return Result.refused(id, why);
+        }
+        ownTransaction.executeWithoutResult(s -> messages.markSent(id, receipt.providerId(), receipt.status(), clock.now()));
+        return Result.sent(id);
     }
 
     public Result email(String key, String appointmentId, String calendarId, String phone, String to, String subject, String text) {
-        var existing = messages.findByIdempotencyKey(key);
-        if (existing.isPresent() && !Message.Status.QUEUED.equals(existing.get().status())
-                && !Message.Status.FAILED.equals(existing.get().status())) {
-            return new Result(existing.get().id(), true, null);
+        Optional<Message> existing = ownTransaction.execute(s -> messages.findByIdempotencyKey(key));
+        if (existing.isPresent() && existing.get().providerId() != null) {
+            return Result.sent(existing.get().id());
         }
         String id = existing.map(Message::id).orElseGet(Ids::newId);
         if (existing.isEmpty()) {
-            messages.insert(new Message(id, appointmentId, calendarId, phone, Direction.OUT, Channel.EMAIL, mailFrom, to, subject, text,
-                    Message.Status.QUEUED, null, key, null, 0, clock.now(), clock.now()));
+            ownTransaction.executeWithoutResult(s -> messages.insert(new Message(id, appointmentId, calendarId, phone, Direction.OUT,
+                    Channel.EMAIL, mailFrom, to, subject, text, Message.Status.QUEUED, null, key, null, 0, clock.now(), clock.now())));
         }
         GatewayRequests.Receipt receipt = camel.requestBody(EMAIL_ROUTE, new GatewayRequests.Email(id, mailFrom, to, subject, text),
                 GatewayRequests.Receipt.class);
-        messages.markSent(id, receipt.providerId(), receipt.status(), clock.now());
-        return new Result(id, true, null);
+        ownTransaction.executeWithoutResult(s -> messages.markSent(id, receipt.providerId(), receipt.status(), clock.now()));
+        return Result.sent(id);
+    }
+
+    /** 4xx but 429: the provider will never take this message; anything else may pass on a retry. */
+    private static boolean isRefusal(ApiException e) {
+        int status = e.getStatusCode();
+        return status >= 400 && status < 500 && status != 429;
     }
 }

@@ -95,7 +95,7 @@ class AppointmentLifecycleIT extends AbstractIT {
         runDueJobs();
         assertThat(textsTo(OWNER, "+12015550102")).hasSize(1);
         String secondId = appointmentOfEvent(OWNER, calendarId, second).get("id").asText();
-        assertThat(logTexts(OWNER, secondId)).contains("Skipped text to opted-out number");
+        assertThat(logTexts(OWNER, secondId)).contains("Skipped text: the number has opted out of texts");
 
         reply(OWNER, "+12015550102", "START");
         runDueJobs();
