@@ -4,19 +4,28 @@ import java.util.List;
 import java.util.Map;
 
 import com.twilio.http.NetworkHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
 
 /**
  * Twilio's HTTP client, sending every request to {@code confirmloop.twilio.api-base-url} (a proxy
  * or a test double) instead of https://*.twilio.com, and making each request exactly once: retries
- * belong to Camunda, so the SDK's own retry loop is switched off.
+ * belong to Camunda, so both the SDK's retry loop and Apache HttpClient's automatic re-execution
+ * of 429/503 answers are switched off.
  */
 class BaseUrlHttpClient extends NetworkHttpClient {
 
     private final String baseUrl;
 
     BaseUrlHttpClient(String baseUrl) {
+        super(HttpClientBuilder.create()
+                .useSystemProperties()
+                .disableAutomaticRetries()
+                .setDefaultRequestConfig(DEFAULT_REQUEST_CONFIG)
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDefaultSocketConfig(DEFAULT_SOCKET_CONFIG).setMaxConnTotal(20).setMaxConnPerRoute(20).build()));
         this.baseUrl = TwilioSettings.trimSlash(baseUrl);
     }
 

@@ -92,9 +92,10 @@ public class OutboundMessages {
             if (m.providerId() != null) {
                 return Result.sent(m.id());
             }
-            // The earlier attempt may have reached the provider before it died: ask before sending again.
-            Optional<GatewayRequests.Receipt> accepted = lookup.stream().findFirst()
-                    .flatMap(l -> l.find(phone, m.body(), m.createdAt()));
+            // The earlier attempt may have reached the provider before it died: ask before sending again
+            // (unless the provider had answered that it did not take it).
+            Optional<GatewayRequests.Receipt> accepted = Message.Status.NOT_SENT.equals(m.status()) ? Optional.empty()
+                    : lookup.stream().findFirst().flatMap(l -> l.find(phone, m.body(), m.createdAt()));
             if (accepted.isPresent()) {
                 ownTransaction.executeWithoutResult(s -> messages.markSent(m.id(), accepted.get().providerId(),
                         accepted.get().status(), clock.now()));
@@ -118,8 +119,13 @@ public class OutboundMessages {
         try {
             receipt = camel.requestBody(SMS_ROUTE, new GatewayRequests.Sms(id, smsFrom, phone, body), GatewayRequests.Receipt.class);
         } catch (RuntimeException e) {
-            Optional<ApiException> refusal = TwilioSmsGateway.apiError(e).filter(OutboundMessages::isRefusal);
+            Optional<ApiException> answered = TwilioSmsGateway.apiError(e);
+            Optional<ApiException> refusal = answered.filter(OutboundMessages::isRefusal);
             if (refusal.isEmpty()) {
+                if (answered.isPresent()) {
+                    // 429 or 5xx: the provider did not take it; the retry sends without asking first.
+                    ownTransaction.executeWithoutResult(s -> messages.setStatus(id, Message.Status.NOT_SENT, clock.now()));
+                }
                 throw e;
             }
             ApiException api = refusal.get();

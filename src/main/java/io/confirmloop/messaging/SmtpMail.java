@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.component.mail.MailEndpoint;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -23,29 +24,44 @@ public class SmtpMail {
     static final String ALTERNATIVE_BODY = "CamelMailAlternativeBody";
 
     private final String uri;
+    private final String password;
 
+    /**
+     * @param protocol {@code smtp} (plain, or STARTTLS with {@code starttls}) or {@code smtps} (TLS from the start, port 465)
+     */
     SmtpMail(@Value("${spring.mail.host}") String host, @Value("${spring.mail.port:25}") int port,
             @Value("${spring.mail.username:}") String username, @Value("${spring.mail.password:}") String password,
-            @Value("${confirmloop.mail.starttls:false}") boolean starttls, @Value("${confirmloop.mail.timeout:PT20S}") java.time.Duration timeout) {
-        StringBuilder u = new StringBuilder("smtp://").append(host).append(':').append(port)
+            @Value("${confirmloop.mail.starttls:false}") boolean starttls, @Value("${confirmloop.mail.timeout:PT20S}") java.time.Duration timeout,
+            @Value("${confirmloop.mail.protocol:smtp}") String protocol) {
+        if (!protocol.equals("smtp") && !protocol.equals("smtps")) {
+            throw new IllegalStateException("confirmloop.mail.protocol must be smtp or smtps, not " + protocol);
+        }
+        String props = "mail." + protocol + ".";
+        StringBuilder u = new StringBuilder(protocol).append("://").append(host).append(':').append(port)
                 .append("?connectionTimeout=").append(timeout.toMillis())
-                .append("&mail.smtp.timeout=").append(timeout.toMillis())
-                .append("&mail.smtp.starttls.enable=").append(starttls)
-                .append("&mail.smtp.starttls.required=").append(starttls);
+                .append('&').append(props).append("timeout=").append(timeout.toMillis())
+                .append('&').append(props).append("starttls.enable=").append(starttls)
+                .append('&').append(props).append("starttls.required=").append(starttls);
         if (!username.isBlank()) {
-            u.append("&username=").append(URLEncoder.encode(username, StandardCharsets.UTF_8))
-                    .append("&password=RAW(").append(password).append(')');
+            u.append("&username=").append(URLEncoder.encode(username, StandardCharsets.UTF_8));
         }
         this.uri = u.toString();
+        this.password = username.isBlank() ? null : password;
     }
 
-    /** The endpoint the route sends to. */
+    /** The endpoint the route sends to. The password is set on the endpoint, never written into its URI. */
     public String uri() {
         return uri;
     }
 
     /** Sets To, From, Subject and the two bodies on a message that carries no other headers. */
     public void prepare(Exchange exchange) {
+        if (password != null) {
+            MailEndpoint endpoint = exchange.getContext().getEndpoint(uri, MailEndpoint.class);
+            if (endpoint != null && !password.equals(endpoint.getConfiguration().getPassword())) {
+                endpoint.getConfiguration().setPassword(password);
+            }
+        }
         GatewayRequests.Email mail = exchange.getMessage().getBody(GatewayRequests.Email.class);
         var out = exchange.getMessage();
         out.setHeader("To", mail.to());
