@@ -2,8 +2,6 @@ package io.confirmloop.appointment;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,6 +14,7 @@ import io.confirmloop.messaging.Message;
 import io.confirmloop.messaging.MessageRepository;
 import io.confirmloop.system.ApiException;
 import io.confirmloop.system.AppClock;
+import io.confirmloop.system.IsoTime;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -45,8 +44,8 @@ class AppointmentController {
     List<Map<String, Object>> list(@RequestParam(required = false) String calendarId, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
         List<Calendar> visible = calendarId == null ? calendars.visibleCalendars() : List.of(calendars.visible(calendarId));
-        Instant start = from == null ? clock.now().minus(Duration.ofDays(1)) : instant(from, "from");
-        Instant end = to == null ? start.plus(Duration.ofDays(60)) : instant(to, "to");
+        Instant start = from == null ? clock.now().minus(Duration.ofDays(1)) : IsoTime.parse(from, "from");
+        Instant end = to == null ? start.plus(Duration.ofDays(60)) : IsoTime.parse(to, "to");
         if (!end.isAfter(start)) {
             throw ApiException.badRequest("INVALID_TIME_RANGE", "to must be after from");
         }
@@ -126,14 +125,5 @@ class AppointmentController {
             return attendee;
         }).toList());
         return view;
-    }
-
-    static Instant instant(String value, String field) {
-        try {
-            return OffsetDateTime.parse(value.trim()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("INVALID_DATE_TIME",
-                    field + " '" + value + "' is not ISO-8601 with an offset, e.g. 2026-11-23T09:00:00+01:00");
-        }
     }
 }

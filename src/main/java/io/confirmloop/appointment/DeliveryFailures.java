@@ -29,9 +29,10 @@ class DeliveryFailures implements DeliveryFailureHandler {
     private final AppointmentLog log;
     private final PhoneNumbers phoneNumbers;
     private final RuntimeService runtime;
+    private final TaskSummaries summaries;
 
     DeliveryFailures(MessageRepository messages, AppointmentRepository appointments, CalendarRepository calendars, OutboundMessages outbound,
-            MessageTemplates templates, AppointmentLog log, PhoneNumbers phoneNumbers, RuntimeService runtime) {
+            MessageTemplates templates, AppointmentLog log, PhoneNumbers phoneNumbers, RuntimeService runtime, TaskSummaries summaries) {
         this.messages = messages;
         this.appointments = appointments;
         this.calendars = calendars;
@@ -40,6 +41,7 @@ class DeliveryFailures implements DeliveryFailureHandler {
         this.log = log;
         this.phoneNumbers = phoneNumbers;
         this.runtime = runtime;
+        this.summaries = summaries;
     }
 
     @Override
@@ -67,7 +69,7 @@ class DeliveryFailures implements DeliveryFailureHandler {
                     DeliveryFailureProcess.Variables.APPOINTMENT_ID, appointment.id(),
                     DeliveryFailureProcess.Variables.OWNER_GROUP, calendar.ownerGroup(),
                     DeliveryFailureProcess.Variables.ATTENDEE_PHONE, phone,
-                    DeliveryFailureProcess.Variables.TASK_SUMMARY, "Text not delivered: " + reason + "\n\n" + summary(appointment, phone)));
+                    DeliveryFailureProcess.Variables.TASK_SUMMARY, "Text not delivered: " + reason + "\n\n" + summaries.of(appointment.id(), phone)));
             log.add(appointment.id(), phone, "Owner asked to reach the client another way");
         }
         if (calendar.notificationEmail() != null) {
@@ -75,17 +77,5 @@ class DeliveryFailures implements DeliveryFailureHandler {
             outbound.email("delivery-failed:" + messageId, appointment.id(), calendar.id(), phone, calendar.notificationEmail(),
                     mail.subject(), mail.body());
         }
-    }
-
-    private String summary(Appointment appointment, String phone) {
-        StringBuilder text = new StringBuilder("Appointment: ").append(appointment.title()).append("\nClient: ")
-                .append(phoneNumbers.display(phone)).append("\n\nMessages:");
-        for (Message m : messages.ofAppointment(appointment.id())) {
-            if (phone.equals(m.phone())) {
-                text.append("\n").append(m.direction() == io.confirmloop.messaging.Direction.OUT ? "→ " : "← ").append(m.channel())
-                        .append(": ").append(m.subject() == null ? m.body() : m.subject()).append(" [").append(m.status()).append("]");
-            }
-        }
-        return text.toString();
     }
 }

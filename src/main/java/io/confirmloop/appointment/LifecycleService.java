@@ -45,13 +45,14 @@ public class LifecycleService {
     private final MessageRepository messages;
     private final AppointmentLog log;
     private final DeliveryFailures failures;
+    private final TaskSummaries summaries;
     private final PhoneNumbers phoneNumbers;
     private final ReminderSettings settings;
     private final AppClock clock;
 
     LifecycleService(AppointmentRepository appointments, ReminderRepository reminders, ReminderPlanner planner,
             CalendarRepository calendars, CalendarProviders providers, OutboundMessages outbound, MessageTemplates templates,
-            MessageRepository messages, AppointmentLog log, DeliveryFailures failures, PhoneNumbers phoneNumbers,
+            MessageRepository messages, AppointmentLog log, DeliveryFailures failures, TaskSummaries summaries, PhoneNumbers phoneNumbers,
             ReminderSettings settings, AppClock clock) {
         this.appointments = appointments;
         this.reminders = reminders;
@@ -63,6 +64,7 @@ public class LifecycleService {
         this.messages = messages;
         this.log = log;
         this.failures = failures;
+        this.summaries = summaries;
         this.phoneNumbers = phoneNumbers;
         this.settings = settings;
         this.clock = clock;
@@ -371,27 +373,8 @@ public class LifecycleService {
         return messageId == null ? "" : messages.find(messageId).map(Message::body).orElse("");
     }
 
-    /** Appointment, client and message history, for the task forms. */
-    public String summary(String appointmentId, String phone) {
-        Appointment appointment = appointments.find(appointmentId).orElseThrow();
-        Calendar calendar = calendars.find(appointment.calendarId()).orElseThrow();
-        Attendee att = appointments.attendee(appointmentId, phone).orElseThrow();
-        List<String> lines = new ArrayList<>();
-        lines.add("Appointment: " + appointment.title());
-        lines.add("When: " + WHEN.format(appointment.start().atZone(calendar.timeZone())) + " (" + calendar.timeZone().getId() + ")");
-        lines.add("Calendar: " + calendar.name());
-        lines.add("Client: " + phoneNumbers.display(phone) + (att.email() == null ? "" : ", " + att.email()) + " — " + att.statusWords());
-        lines.add("");
-        lines.add("Messages:");
-        for (Message m : messages.ofAppointment(appointmentId)) {
-            if (!phone.equals(m.phone())) {
-                continue;
-            }
-            String arrow = m.direction() == io.confirmloop.messaging.Direction.OUT ? "→" : "←";
-            lines.add(WHEN.format(m.createdAt().atZone(calendar.timeZone())) + " " + arrow + " " + m.channel() + ": "
-                    + (m.subject() == null ? m.body() : m.subject()) + " [" + m.status() + "]");
-        }
-        return String.join("\n", lines);
+    private String summary(String appointmentId, String phone) {
+        return summaries.of(appointmentId, phone);
     }
 
     private void updateDescription(Calendar calendar, String appointmentId) {

@@ -2,8 +2,6 @@ package io.confirmloop.calendar;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +9,7 @@ import java.util.Map;
 import io.confirmloop.system.ApiException;
 import io.confirmloop.system.AppClock;
 import io.confirmloop.system.Ids;
+import io.confirmloop.system.IsoTime;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,8 +48,8 @@ class InternalEventController {
     List<Map<String, Object>> list(@PathVariable String calendarId, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
         Calendar calendar = builtIn(calendarId);
-        Instant start = from == null ? clock.now().minus(Duration.ofDays(1)) : instant(from, "from");
-        Instant end = to == null ? start.plus(Duration.ofDays(60)) : instant(to, "to");
+        Instant start = from == null ? clock.now().minus(Duration.ofDays(1)) : IsoTime.parse(from, "from");
+        Instant end = to == null ? start.plus(Duration.ofDays(60)) : IsoTime.parse(to, "to");
         return internal.list(calendar.id(), start, end).stream().map(e -> view(e, calendar)).toList();
     }
 
@@ -105,24 +104,12 @@ class InternalEventController {
         if (in.title().length() > 500 || (in.location() != null && in.location().length() > 500)) {
             throw ApiException.badRequest("VALIDATION_FAILED", "title and location are limited to 500 characters");
         }
-        Instant start = instant(in.start(), "start");
-        Instant end = instant(in.end(), "end");
+        Instant start = IsoTime.parse(in.start(), "start");
+        Instant end = IsoTime.parse(in.end(), "end");
         if (!end.isAfter(start)) {
             throw ApiException.badRequest("INVALID_TIME_RANGE", "end must be after start");
         }
         return new InternalCalendar.Event(id, calendarId, in.title().trim(), in.description(), in.location(), start, end);
-    }
-
-    static Instant instant(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw ApiException.badRequest("VALIDATION_FAILED", field + " is required (ISO-8601 with offset, e.g. 2026-11-23T09:00:00+01:00)");
-        }
-        try {
-            return OffsetDateTime.parse(value.trim()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("INVALID_DATE_TIME",
-                    field + " '" + value + "' is not ISO-8601 with an offset, e.g. 2026-11-23T09:00:00+01:00");
-        }
     }
 
     private static Map<String, Object> view(InternalCalendar.Event e, Calendar calendar) {

@@ -1,0 +1,55 @@
+package io.confirmloop.appointment;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.confirmloop.calendar.Calendar;
+import io.confirmloop.calendar.CalendarRepository;
+import io.confirmloop.calendar.PhoneNumbers;
+import io.confirmloop.messaging.Direction;
+import io.confirmloop.messaging.Message;
+import io.confirmloop.messaging.MessageRepository;
+import org.springframework.stereotype.Component;
+
+/** The text the owner's task forms show: appointment, client and message history. */
+@Component
+class TaskSummaries {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+
+    private final AppointmentRepository appointments;
+    private final CalendarRepository calendars;
+    private final MessageRepository messages;
+    private final PhoneNumbers phoneNumbers;
+
+    TaskSummaries(AppointmentRepository appointments, CalendarRepository calendars, MessageRepository messages, PhoneNumbers phoneNumbers) {
+        this.appointments = appointments;
+        this.calendars = calendars;
+        this.messages = messages;
+        this.phoneNumbers = phoneNumbers;
+    }
+
+    String of(String appointmentId, String phone) {
+        Appointment appointment = appointments.find(appointmentId).orElseThrow();
+        Calendar calendar = calendars.find(appointment.calendarId()).orElseThrow();
+        Attendee att = appointments.attendee(appointmentId, phone).orElseThrow();
+        List<String> lines = new ArrayList<>();
+        lines.add("Appointment: " + appointment.title());
+        lines.add("When: " + WHEN.format(appointment.start().atZone(calendar.timeZone())) + " (" + calendar.timeZone().getId() + ")");
+        lines.add("Calendar: " + calendar.name());
+        lines.add("Client: " + phoneNumbers.display(phone) + (att.email() == null ? "" : ", " + att.email()) + " — " + att.statusWords());
+        lines.add("");
+        lines.add("Messages:");
+        for (Message m : messages.ofAppointment(appointmentId)) {
+            if (!phone.equals(m.phone())) {
+                continue;
+            }
+            String arrow = m.direction() == Direction.OUT ? "→" : "←";
+            lines.add(WHEN.format(m.createdAt().atZone(calendar.timeZone())) + " " + arrow + " " + m.channel() + ": "
+                    + (m.subject() == null ? m.body() : m.subject()) + " [" + m.status() + "]");
+        }
+        return String.join("\n", lines);
+    }
+}
