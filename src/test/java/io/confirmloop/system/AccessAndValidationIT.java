@@ -5,18 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.confirmloop.support.AbstractIT;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /** Accounts see only their own calendars, appointments and logs; bad input gets a clear JSON error. */
 class AccessAndValidationIT extends AbstractIT {
+
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    FilterService filters;
 
     private static final Instant NOW = Instant.parse("2026-12-01T15:00:00Z");
     private static final Instant START = Instant.parse("2026-12-02T15:00:00Z");
@@ -50,6 +59,30 @@ class AccessAndValidationIT extends AbstractIT {
 
         assertThat(get("olivia", "/api/appointments/" + appointmentId).get("title").asText()).isEqualTo("Check-up 201-555-0120");
         assertThat(get("olivia", "/api/clients/+12015550120/log").get("messages")).hasSize(1);
+
+        // Tasklist: a declined appointment's follow-up task is Olivia's account's, and only theirs
+        reply("olivia", "+12015550120", "NO");
+        runDueJobs();
+        assertThat(visibleTasks("olivia", "clinicO")).containsExactly(appointmentId);
+        assertThat(visibleTasks("bruno", "salonB")).isEmpty();
+        try {
+            identity.setAuthentication("olivia", List.of("clinicO"));
+            assertThat(filters.createFilterQuery().filterName("All tasks").count()).as("Tasklist shows owners a task filter").isOne();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** What Tasklist lists for the user: Camunda's task query under the user's authorizations. */
+    private List<String> visibleTasks(String user, String group) {
+        try {
+            identity.setAuthentication(user, List.of(group));
+            return tasks.createTaskQuery().list().stream()
+                    .map(t -> runtime.createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId()).singleResult().getBusinessKey())
+                    .toList();
+        } finally {
+            identity.clearAuthentication();
+        }
     }
 
     @Test
