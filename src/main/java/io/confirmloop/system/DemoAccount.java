@@ -5,11 +5,7 @@ import java.time.ZoneId;
 import io.confirmloop.calendar.CalendarInput;
 import io.confirmloop.calendar.CalendarRepository;
 import io.confirmloop.calendar.CalendarService;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.slf4j.Logger;
@@ -20,8 +16,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The dev default: an account (Camunda group) "democlinic" with the admin user in it, Tasklist
- * access for the group, and a built-in calendar — so a first run can be walked through at once.
+ * The dev default: an account (Camunda group) "democlinic" with the admin user in it and a
+ * built-in calendar, so a first run can be walked through at once.
  */
 @Component
 @ConditionalOnProperty(name = "confirmloop.demo.enabled", havingValue = "true")
@@ -30,18 +26,16 @@ class DemoAccount {
     private static final Logger log = LoggerFactory.getLogger(DemoAccount.class);
 
     private final IdentityService identity;
-    private final AuthorizationService authorizations;
     private final CalendarService calendarService;
     private final CalendarRepository calendars;
     private final String group;
     private final String user;
     private final String timeZone;
 
-    DemoAccount(IdentityService identity, AuthorizationService authorizations, CalendarService calendarService,
+    DemoAccount(IdentityService identity, CalendarService calendarService,
             CalendarRepository calendars, @Value("${confirmloop.demo.group}") String group,
             @Value("${camunda.bpm.admin-user.id}") String user, @Value("${confirmloop.demo.time-zone:}") String timeZone) {
         this.identity = identity;
-        this.authorizations = authorizations;
         this.calendarService = calendarService;
         this.calendars = calendars;
         this.group = group;
@@ -56,12 +50,6 @@ class DemoAccount {
             g.setName("Demo Clinic");
             g.setType("WORKFLOW");
             identity.saveGroup(g);
-            Authorization tasklist = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            tasklist.setGroupId(group);
-            tasklist.setResource(Resources.APPLICATION);
-            tasklist.setResourceId("tasklist");
-            tasklist.addPermission(Permissions.ACCESS);
-            authorizations.saveAuthorization(tasklist);
             log.info("Created the demo account (group) {}", group);
         }
         if (identity.createUserQuery().userId(user).count() > 0

@@ -75,14 +75,16 @@ class AccessAndValidationIT extends AbstractIT {
 
     /** What Tasklist lists for the user: Camunda's task query under the user's authorizations. */
     private List<String> visibleTasks(String user, String group) {
+        List<String> instances;
         try {
             identity.setAuthentication(user, List.of(group));
-            return tasks.createTaskQuery().list().stream()
-                    .map(t -> runtime.createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId()).singleResult().getBusinessKey())
-                    .toList();
+            instances = tasks.createTaskQuery().list().stream().map(t -> t.getProcessInstanceId()).toList();
         } finally {
             identity.clearAuthentication();
         }
+        return instances.stream()
+                .map(id -> runtime.createProcessInstanceQuery().processInstanceId(id).singleResult().getBusinessKey())
+                .toList();
     }
 
     @Test
