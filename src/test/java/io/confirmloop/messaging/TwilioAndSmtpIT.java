@@ -345,6 +345,18 @@ class TwilioAndSmtpIT extends AbstractIT {
         }
     }
 
+    @Autowired
+    WebhookReceipts receipts;
+
+    @Test
+    void receiptsOfOldWebhookDeliveriesAreDroppedAfterAWeek() {
+        Map<String, String> text = inbound("+12015550151", "hello", "SM00000000000000000000000000000151");
+        assertThat(webhook("/webhooks/twilio/sms", text, sign("/webhooks/twilio/sms", text)).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(receipts.dropOld()).isZero();
+        setClock(NOW.plus(Duration.ofDays(8)));
+        assertThat(receipts.dropOld()).isGreaterThanOrEqualTo(1);
+    }
+
     // --- helpers ------------------------------------------------------------------------------------
 
     private List<JsonNode> messagesOf(String appointmentId) {
