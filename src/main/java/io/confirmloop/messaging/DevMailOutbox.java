@@ -9,6 +9,9 @@ import java.util.List;
 import io.confirmloop.system.AppClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The dev mail outbox (the embedded default, {@code confirmloop.mail.provider=dev}): mails are kept
@@ -22,16 +25,20 @@ public class DevMailOutbox {
 
     private final JdbcClient jdbc;
     private final AppClock clock;
+    private final TransactionTemplate ownTransaction;
 
-    DevMailOutbox(JdbcClient jdbc, AppClock clock) {
+    DevMailOutbox(JdbcClient jdbc, AppClock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        // Like a real provider, what the gateway accepted stays accepted, whatever the caller's transaction does next.
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Called by the {@code email-dev} route. */
     public GatewayRequests.Receipt send(GatewayRequests.Email mail) {
-        jdbc.sql("insert into dev_mail (at, from_address, to_address, subject, text) values (?, ?, ?, ?, ?)")
-                .params(ts(clock.now()), mail.from(), mail.to(), mail.subject(), mail.text()).update();
+        ownTransaction.executeWithoutResult(s -> jdbc.sql("insert into dev_mail (at, from_address, to_address, subject, text) values (?, ?, ?, ?, ?)")
+                .params(ts(clock.now()), mail.from(), mail.to(), mail.subject(), mail.text()).update());
         return new GatewayRequests.Receipt("dev-mail-" + mail.messageId(), Message.Status.SENT);
     }
 

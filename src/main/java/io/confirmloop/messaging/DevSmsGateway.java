@@ -9,6 +9,9 @@ import java.util.List;
 import io.confirmloop.system.AppClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The dev SMS gateway (the embedded default, {@code confirmloop.sms.provider=dev}): texts are kept
@@ -23,16 +26,20 @@ public class DevSmsGateway {
 
     private final JdbcClient jdbc;
     private final AppClock clock;
+    private final TransactionTemplate ownTransaction;
 
-    DevSmsGateway(JdbcClient jdbc, AppClock clock) {
+    DevSmsGateway(JdbcClient jdbc, AppClock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        // Like a real provider, what the gateway accepted stays accepted, whatever the caller's transaction does next.
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Called by the {@code sms-dev} route. */
     public GatewayRequests.Receipt send(GatewayRequests.Sms sms) {
-        jdbc.sql("insert into dev_sms (at, direction, from_address, to_address, body) values (?, 'OUT', ?, ?, ?)")
-                .params(ts(clock.now()), sms.from(), sms.to(), sms.body()).update();
+        ownTransaction.executeWithoutResult(s -> jdbc.sql("insert into dev_sms (at, direction, from_address, to_address, body) values (?, 'OUT', ?, ?, ?)")
+                .params(ts(clock.now()), sms.from(), sms.to(), sms.body()).update());
         return new GatewayRequests.Receipt("dev-" + sms.messageId(), Message.Status.DELIVERED);
     }
 
