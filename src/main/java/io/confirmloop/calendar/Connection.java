@@ -1,0 +1,89 @@
+package io.confirmloop.calendar;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * How a calendar reaches its provider (DESIGN.md §3): one record per provider, credentials as
+ * {@link Secret}s so that no {@code toString()} ever shows them.
+ */
+public sealed interface Connection {
+
+    Provider provider();
+
+    /** The built-in calendar: nothing to connect. */
+    record Internal() implements Connection {
+        public Provider provider() {
+            return Provider.INTERNAL;
+        }
+    }
+
+    /** Exchange on-premises over EWS; no {@code serverUrl} means autodiscover from {@code email}. */
+    record Ews(String email, String username, Secret password, String serverUrl, EwsAuth authType) implements Connection {
+        public Ews {
+            Objects.requireNonNull(email, "email");
+            Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(password, "password");
+            authType = authType == null ? EwsAuth.BASIC : authType;
+        }
+
+        public Provider provider() {
+            return Provider.EWS;
+        }
+    }
+
+    /** A provider reached with OAuth 2 tokens; {@code refreshToken} and {@code expiresAt} may be null. */
+    sealed interface OAuth extends Connection {
+        String calendarId();
+
+        Secret accessToken();
+
+        Secret refreshToken();
+
+        Instant expiresAt();
+    }
+
+    /** Microsoft 365 through Microsoft Graph. */
+    record Graph(String calendarId, Secret accessToken, Secret refreshToken, Instant expiresAt) implements OAuth {
+        public Graph {
+            Objects.requireNonNull(calendarId, "calendarId");
+            Objects.requireNonNull(accessToken, "accessToken");
+        }
+
+        public Provider provider() {
+            return Provider.GRAPH;
+        }
+    }
+
+    /** Google Calendar. */
+    record Google(String calendarId, Secret accessToken, Secret refreshToken, Instant expiresAt) implements OAuth {
+        public Google {
+            Objects.requireNonNull(calendarId, "calendarId");
+            Objects.requireNonNull(accessToken, "accessToken");
+        }
+
+        public Provider provider() {
+            return Provider.GOOGLE;
+        }
+    }
+
+    /** Clio, in the region that holds the account's data (US when not given). */
+    record Clio(String calendarId, Secret accessToken, Secret refreshToken, Instant expiresAt, ClioRegion region)
+            implements OAuth {
+        public Clio {
+            Objects.requireNonNull(calendarId, "calendarId");
+            Objects.requireNonNull(accessToken, "accessToken");
+            region = region == null ? ClioRegion.US : region;
+        }
+
+        public Provider provider() {
+            return Provider.CLIO;
+        }
+    }
+
+    /** How EWS authenticates. */
+    enum EwsAuth { BASIC, NTLM }
+
+    /** Where a Clio account's data lives. */
+    enum ClioRegion { US, EU, CA, AU }
+}
