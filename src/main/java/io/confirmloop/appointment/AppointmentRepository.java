@@ -26,15 +26,10 @@ public class AppointmentRepository {
         return jdbc.sql("select * from appointment where id = ?").param(id).query(AppointmentRepository::map).optional();
     }
 
-    Optional<Appointment> findByEvent(String calendarId, String eventId) {
-        return jdbc.sql("select * from appointment where calendar_id = ? and event_id = ?").params(calendarId, eventId)
+    /** The event's appointment, locked until the transaction ends: one change of an event is taken in at a time. */
+    Optional<Appointment> findByEventForUpdate(String calendarId, String eventId) {
+        return jdbc.sql("select * from appointment where calendar_id = ? and event_id = ? for update").params(calendarId, eventId)
                 .query(AppointmentRepository::map).optional();
-    }
-
-    /** Active appointments of the calendar that overlap [from, to). */
-    List<Appointment> findActiveInWindow(String calendarId, Instant from, Instant to) {
-        return jdbc.sql("select * from appointment where calendar_id = ? and status = 'ACTIVE' and end_at > ? and start_at < ?")
-                .params(calendarId, ts(from), ts(to)).query(AppointmentRepository::map).list();
     }
 
     public List<Appointment> search(Collection<String> calendarIds, Instant from, Instant to) {
@@ -133,6 +128,69 @@ public class AppointmentRepository {
                 select t.* from attendee t join appointment a on a.id = t.appointment_id
                 where t.phone = :phone and a.calendar_id in (:calendars)""")
                 .param("phone", phone).param("calendars", calendarIds).query(AppointmentRepository::mapAttendee).list();
+    }
+
+    /** A status-line write still due for an appointment. */
+    record PendingDescription(String appointmentId, Instant requestedAt, Instant failedAt, int failures) {
+
+        /** Due for the sweep: its queue item should have been taken a minute ago, or its failure waited long enough. */
+        boolean due(Instant now) {
+            if (failedAt == null) {
+                return requestedAt == null || !requestedAt.isAfter(now.minus(java.time.Duration.ofMinutes(1)));
+            }
+            return !failedAt.plus(StatusLineWriter.backoff(failures)).isAfter(now);
+        }
+    }
+
+    void descriptionRequested(String appointmentId, Instant now) {
+        jdbc.sql("update appointment set description_pending = true, description_requested_at = ? where id = ?")
+                .params(ts(now), appointmentId).update();
+    }
+
+    List<PendingDescription> pendingDescriptions() {
+        return jdbc.sql("""
+                select id, description_requested_at, description_failed_at, description_attempts from appointment
+                where description_pending = true""").query(AppointmentRepository::mapPending).list();
+    }
+
+    Optional<PendingDescription> pendingDescription(String appointmentId) {
+        return jdbc.sql("""
+                select id, description_requested_at, description_failed_at, description_attempts from appointment
+                where id = ? and description_pending = true""").param(appointmentId).query(AppointmentRepository::mapPending).optional();
+    }
+
+    /**
+     * The status lines were written (or there was nothing to write): the description as the calendar
+     * now has it, if given. A request that came in after {@code requestedAt} stays pending.
+     */
+    void descriptionWritten(String appointmentId, String description, String lines, Instant requestedAt, Instant now) {
+        if (description != null) {
+            jdbc.sql("update appointment set description = ?, status_lines = ?, updated_at = ? where id = ?")
+                    .params(description, lines, ts(now), appointmentId).update();
+        }
+        jdbc.sql("""
+                update appointment set description_error = null, description_failed_at = null, description_attempts = 0,
+                  description_pending = case when description_requested_at is null or description_requested_at <= ? then false
+                                             else description_pending end
+                where id = ?""").params(ts(requestedAt == null ? now : requestedAt), appointmentId).update();
+    }
+
+    /** Every attempt to write the status lines failed: kept pending, with why. */
+    void descriptionFailed(String appointmentId, String error, Instant now) {
+        String message = error == null ? "unknown error" : error.length() > 1000 ? error.substring(0, 1000) : error;
+        jdbc.sql("""
+                update appointment set description_error = ?, description_failed_at = ?, description_attempts = description_attempts + 1
+                where id = ?""").params(message, ts(now), appointmentId).update();
+    }
+
+    /** Appointments whose status lines could not be written, in all calendars. */
+    public long countDescriptionFailures() {
+        return jdbc.sql("select count(*) from appointment where description_error is not null").query(Long.class).single();
+    }
+
+    private static PendingDescription mapPending(ResultSet rs, int row) throws SQLException {
+        return new PendingDescription(rs.getString("id"), instant(rs, "description_requested_at"), instant(rs, "description_failed_at"),
+                rs.getInt("description_attempts"));
     }
 
     static Appointment map(ResultSet rs, int row) throws SQLException {

@@ -1,77 +1,68 @@
 package io.confirmloop.appointment;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.locks.Lock;
+import java.util.stream.IntStream;
 
 import io.confirmloop.calendar.Calendar;
+import io.confirmloop.calendar.CalendarEventStore;
 import io.confirmloop.calendar.CalendarEvents;
-import io.confirmloop.calendar.CalendarProviders;
 import io.confirmloop.calendar.CalendarRepository;
+import io.confirmloop.calendar.EventChangeHandler;
 import io.confirmloop.calendar.PhoneNumbers;
 import io.confirmloop.calendar.ProviderEvent;
 import io.confirmloop.system.AppClock;
 import io.confirmloop.system.Ids;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
-import org.springframework.integration.support.locks.LockRegistry;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Turns a calendar's events into appointments: a new event with a phone number starts an
- * appointment's process; a moved event reschedules it; a removed event (or one that lost its
- * numbers) cancels it; a changed set of numbers adds or removes attendees. The built-in calendar
- * and every provider go through this one path.
+ * Takes in one changed calendar event: a new event with a phone number starts an appointment's
+ * process; a moved event reschedules it; a removed event (or one that lost its numbers) cancels it;
+ * a changed set of numbers adds or removes attendees. It runs from the queue of changed events, in
+ * a transaction of its own, with the appointment row locked, so changes of one event are taken in
+ * one at a time; {@link SyncDiff} decides from the event and the appointment as they are now.
  */
 @Component
-class AppointmentSync {
+class AppointmentSync implements EventChangeHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(AppointmentSync.class);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
 
     private final CalendarRepository calendars;
-    private final CalendarProviders providers;
+    private final CalendarEventStore events;
     private final AppointmentRepository appointments;
     private final PhoneNumbers phoneNumbers;
     private final LifecycleGateway lifecycle;
-    private final AppointmentLog appointmentLog;
-    private final LockRegistry locks;
-    private final TransactionTemplate tx;
+    private final AppointmentLog log;
     private final AppClock clock;
-    private final Duration lookahead;
 
-    AppointmentSync(CalendarRepository calendars, CalendarProviders providers, AppointmentRepository appointments,
-            PhoneNumbers phoneNumbers, LifecycleGateway lifecycle, AppointmentLog appointmentLog, LockRegistry locks,
-            TransactionTemplate tx, AppClock clock, @Value("${confirmloop.sync.lookahead}") Duration lookahead) {
+    AppointmentSync(CalendarRepository calendars, CalendarEventStore events, AppointmentRepository appointments, PhoneNumbers phoneNumbers,
+            LifecycleGateway lifecycle, AppointmentLog log, AppClock clock) {
         this.calendars = calendars;
-        this.providers = providers;
+        this.events = events;
         this.appointments = appointments;
         this.phoneNumbers = phoneNumbers;
         this.lifecycle = lifecycle;
-        this.appointmentLog = appointmentLog;
-        this.locks = locks;
-        this.tx = tx;
+        this.log = log;
         this.clock = clock;
-        this.lookahead = lookahead;
     }
 
-    /** Built-in calendar writes and "sync now": synced in the caller's transaction. */
-    @EventListener
-    void onCalendarChanged(CalendarEvents.CalendarChanged changed) {
-        calendars.find(changed.calendarId()).filter(Calendar::active).ifPresent(this::sync);
+    @Override
+    public void apply(String calendarId, String eventId) {
+        Optional<Calendar> calendar = calendars.find(calendarId);
+        if (calendar.isEmpty() || !calendar.get().active()) {
+            return; // deleted, or off: an active calendar takes its events in again when it is switched on
+        }
+        Optional<Appointment> appointment = appointments.findByEventForUpdate(calendarId, eventId);
+        Optional<CalendarEventStore.StoredEvent> stored = events.find(calendarId, eventId);
+        Instant now = clock.now();
+        SyncDiff.Change change = SyncDiff.of(facts(calendar.get(), stored), appointment.map(a ->
+                new SyncDiff.AppointmentFacts(a, appointments.attendees(a.id()))), now);
+        carryOut(calendar.get(), eventId, appointment, change, now);
+        stored.ifPresent(e -> events.markApplied(calendarId, eventId, e.contentHash()));
     }
 
     @EventListener
@@ -81,157 +72,112 @@ class AppointmentSync {
         }
     }
 
-    /** Every active calendar on a schedule; in a cluster one node syncs a given calendar at a time. */
-    @Scheduled(fixedDelayString = "${confirmloop.sync.interval}", initialDelayString = "PT20S")
-    void syncAll() {
-        for (Calendar calendar : calendars.findActive()) {
-            Lock lock = locks.obtain("calendar-sync:" + calendar.id());
-            if (!lock.tryLock()) {
-                continue;
-            }
-            try {
-                tx.executeWithoutResult(status -> calendars.find(calendar.id()).filter(Calendar::active).ifPresent(this::sync));
-            } catch (RuntimeException e) {
-                log.warn("Sync of calendar {} failed; it is tried again at the next round: {}", calendar.id(), e.toString());
-            } finally {
-                lock.unlock();
-            }
+    private SyncDiff.EventFacts facts(Calendar calendar, Optional<CalendarEventStore.StoredEvent> stored) {
+        if (stored.isEmpty() || stored.get().deleted()) {
+            return SyncDiff.EventFacts.gone();
+        }
+        ProviderEvent event = stored.get().event();
+        List<PhoneNumbers.Found> found = phoneNumbers.find(event.text(), calendar.region());
+        List<String> emails = phoneNumbers.emails(event.text());
+        List<SyncDiff.Number> numbers = IntStream.range(0, found.size())
+                .mapToObj(i -> new SyncDiff.Number(found.get(i).e164(), i < emails.size() ? emails.get(i) : null, found.get(i).canReceiveSms()))
+                .toList();
+        boolean relevant = !calendar.ownerEventsOnly() || event.organizedByOwner();
+        return new SyncDiff.EventFacts(Optional.of(event), relevant, numbers);
+    }
+
+    private void carryOut(Calendar calendar, String eventId, Optional<Appointment> current, SyncDiff.Change change, Instant now) {
+        if (change instanceof SyncDiff.Create create) {
+            create(calendar, eventId, create, now);
+        } else if (change instanceof SyncDiff.Reactivate reactivate) {
+            reactivate(calendar, current.orElseThrow(), reactivate, now);
+        } else if (change instanceof SyncDiff.Cancel cancel) {
+            Appointment appointment = current.orElseThrow();
+            log.add(appointment.id(), null, cancel.reason());
+            appointments.update(appointment.withStatus(AppointmentStatus.CANCELLED, now));
+            lifecycle.cancelled(appointment.id());
+        } else if (change instanceof SyncDiff.Update update) {
+            update(calendar, current.orElseThrow(), update, now);
         }
     }
 
-    void sync(Calendar calendar) {
-        Instant now = clock.now();
-        Instant to = now.plus(lookahead);
-        List<ProviderEvent> events = providers.of(calendar).fetch(calendar, now, to);
-        Map<String, Appointment> existing = new HashMap<>();
-        appointments.findActiveInWindow(calendar.id(), now, to).forEach(a -> existing.put(a.eventId(), a));
-        Set<String> seen = new HashSet<>();
-        for (ProviderEvent event : events) {
-            if (event.cancelled() || (calendar.ownerEventsOnly() && !event.organizedByOwner())) {
-                continue;
-            }
-            List<PhoneNumbers.Found> found = phoneNumbers.find(event.text(), calendar.region());
-            List<String> emails = phoneNumbers.emails(event.text());
-            Appointment appointment = existing.get(event.eventId());
-            if (appointment == null) {
-                Optional<Appointment> earlier = appointments.findByEvent(calendar.id(), event.eventId());
-                if (found.isEmpty() || !event.start().isAfter(now)) {
-                    continue;
-                }
-                seen.add(event.eventId());
-                if (earlier.isPresent()) {
-                    reactivate(calendar, earlier.get(), event, found, emails, now);
-                } else {
-                    create(calendar, event, found, emails, now);
-                }
-                continue;
-            }
-            seen.add(event.eventId());
-            if (found.isEmpty()) {
-                appointmentLog.add(appointment.id(), null, "The event no longer carries a phone number");
-                appointments.update(appointment.withStatus(AppointmentStatus.CANCELLED, now));
-                lifecycle.cancelled(appointment.id());
-                continue;
-            }
-            update(calendar, appointment, event, found, emails, now);
-        }
-        for (Appointment gone : existing.values()) {
-            if (!seen.contains(gone.eventId())) {
-                appointmentLog.add(gone.id(), null, "Removed from the calendar");
-                appointments.update(gone.withStatus(AppointmentStatus.CANCELLED, now));
-                lifecycle.cancelled(gone.id());
-            }
-        }
-        calendars.markSynced(calendar.id(), now);
-    }
-
-    private void create(Calendar calendar, ProviderEvent event, List<PhoneNumbers.Found> found, List<String> emails, Instant now) {
-        Appointment appointment = new Appointment(Ids.newId(), calendar.id(), event.eventId(), event.title(), event.description(),
+    private void create(Calendar calendar, String eventId, SyncDiff.Create create, Instant now) {
+        ProviderEvent event = create.event();
+        Appointment appointment = new Appointment(Ids.newId(), calendar.id(), eventId, event.title(), event.description(),
                 event.location(), event.start(), event.end(), AppointmentStatus.ACTIVE, 1, now, now);
         appointments.insert(appointment);
-        for (int i = 0; i < found.size(); i++) {
-            PhoneNumbers.Found number = found.get(i);
-            appointments.insertAttendee(new Attendee(appointment.id(), number.e164(), i < emails.size() ? emails.get(i) : null,
-                    number.canReceiveSms(), AttendeeStatus.PENDING, false, false, null, now));
-        }
-        appointmentLog.add(appointment.id(), null, "Found in calendar " + calendar.name() + " for "
+        create.numbers().forEach(n -> appointments.insertAttendee(pending(appointment.id(), n, now)));
+        log.add(appointment.id(), null, "Found in calendar " + calendar.name() + " for "
                 + WHEN.format(event.start().atZone(calendar.timeZone())) + " (" + calendar.timeZone().getId() + ")");
-        lifecycle.start(appointment, calendar.ownerGroup(), phones(found));
+        lifecycle.start(appointment, calendar.ownerGroup(), phones(create.numbers()));
     }
 
-    private void reactivate(Calendar calendar, Appointment earlier, ProviderEvent event, List<PhoneNumbers.Found> found,
-            List<String> emails, Instant now) {
+    private void reactivate(Calendar calendar, Appointment earlier, SyncDiff.Reactivate reactivate, Instant now) {
+        ProviderEvent event = reactivate.event();
         Appointment appointment = earlier.reactivated(event.start(), event.end(), now)
                 .withText(event.title(), event.description(), event.location(), now);
         appointments.update(appointment);
-        applyAttendees(appointment, found, emails, now, true);
-        appointmentLog.add(appointment.id(), null, "Back in the calendar for " + WHEN.format(event.start().atZone(calendar.timeZone())));
-        lifecycle.rescheduled(appointment, calendar.ownerGroup(), phones(found));
+        applyAttendees(appointment.id(), reactivate.numbers(), reactivate.attendees(), true, now);
+        log.add(appointment.id(), null, "Back in the calendar for " + WHEN.format(event.start().atZone(calendar.timeZone())));
+        lifecycle.rescheduled(appointment, calendar.ownerGroup(), phones(reactivate.numbers()));
     }
 
-    private void update(Calendar calendar, Appointment appointment, ProviderEvent event, List<PhoneNumbers.Found> found,
-            List<String> emails, Instant now) {
-        boolean moved = !appointment.start().equals(event.start()) || !appointment.end().equals(event.end());
-        boolean textChanged = !Objects.equals(appointment.title(), event.title()) || !Objects.equals(appointment.description(), event.description())
-                || !Objects.equals(appointment.location(), event.location());
-        Appointment updated = textChanged ? appointment.withText(event.title(), event.description(), event.location(), now) : appointment;
-        if (moved) {
+    private void update(Calendar calendar, Appointment appointment, SyncDiff.Update update, Instant now) {
+        ProviderEvent event = update.event();
+        Appointment updated = update.textChanged() ? appointment.withText(event.title(), event.description(), event.location(), now)
+                : appointment;
+        if (update.moved()) {
             updated = updated.movedTo(event.start(), event.end(), now);
         }
-        if (moved || textChanged) {
+        if (update.moved() || update.textChanged()) {
             appointments.update(updated);
         }
-        boolean attendeesChanged = applyAttendees(updated, found, emails, now, false);
-        if (moved) {
-            appointmentLog.add(appointment.id(), null, "Moved in the calendar to " + WHEN.format(event.start().atZone(calendar.timeZone())));
-            lifecycle.rescheduled(updated, calendar.ownerGroup(), phones(found));
-        } else if (attendeesChanged) {
-            lifecycle.attendeesChanged(updated, calendar.ownerGroup(), phones(found));
+        List<SyncDiff.Number> numbers = update.numbers();
+        applyAttendees(appointment.id(), numbers, update.attendees(), false, now);
+        if (update.moved()) {
+            log.add(appointment.id(), null, "Moved in the calendar to " + WHEN.format(event.start().atZone(calendar.timeZone())));
+            lifecycle.rescheduled(updated, calendar.ownerGroup(), phones(numbers));
+        } else if (update.attendees().setChanged()) {
+            lifecycle.attendeesChanged(updated, calendar.ownerGroup(), phones(numbers));
         }
     }
 
-    /** Adds new numbers, marks missing ones removed; true if the set of numbers changed. */
-    private boolean applyAttendees(Appointment appointment, List<PhoneNumbers.Found> found, List<String> emails, Instant now,
-            boolean resetStatus) {
-        Map<String, Attendee> current = new HashMap<>();
-        appointments.attendees(appointment.id()).forEach(a -> current.put(a.phone(), a));
-        boolean changed = false;
-        Set<String> wanted = new HashSet<>();
-        for (int i = 0; i < found.size(); i++) {
-            PhoneNumbers.Found number = found.get(i);
-            String email = i < emails.size() ? emails.get(i) : null;
-            wanted.add(number.e164());
-            Attendee att = current.get(number.e164());
-            if (att == null) {
-                appointments.insertAttendee(new Attendee(appointment.id(), number.e164(), email, number.canReceiveSms(),
-                        AttendeeStatus.PENDING, false, false, null, now));
-                appointmentLog.add(appointment.id(), number.e164(), "Attendee added");
-                changed = true;
-            } else {
-                Attendee updated = att.contact(email, number.canReceiveSms(), false, now);
-                if (resetStatus || att.removed()) {
-                    updated = updated.with(att.status() == AttendeeStatus.OPTED_OUT ? AttendeeStatus.OPTED_OUT : AttendeeStatus.PENDING, false, now);
+    /**
+     * Adds new numbers, brings back numbers that return, marks missing ones removed, and keeps
+     * contact details current. {@code restart}: every attendee starts over (not an opted-out one).
+     */
+    private void applyAttendees(String appointmentId, List<SyncDiff.Number> numbers, SyncDiff.AttendeeChanges changes, boolean restart,
+            Instant now) {
+        changes.added().forEach(n -> {
+            appointments.insertAttendee(pending(appointmentId, n, now));
+            log.add(appointmentId, n.phone(), "Attendee added");
+        });
+        changes.readded().forEach(n -> log.add(appointmentId, n.phone(), "Attendee added again"));
+        List<String> returning = changes.readded().stream().map(SyncDiff.Number::phone).toList();
+        for (Attendee attendee : appointments.attendees(appointmentId)) {
+            Optional<SyncDiff.Number> number = numbers.stream().filter(n -> n.phone().equals(attendee.phone())).findFirst();
+            if (number.isPresent()) {
+                Attendee updated = attendee.contact(number.get().email(), number.get().canReceiveSms(), false, now);
+                if (restart || returning.contains(attendee.phone())) {
+                    updated = updated.with(attendee.status() == AttendeeStatus.OPTED_OUT ? AttendeeStatus.OPTED_OUT : AttendeeStatus.PENDING,
+                            false, now);
                 }
-                if (att.removed()) {
-                    appointmentLog.add(appointment.id(), number.e164(), "Attendee added again");
-                    changed = true;
-                }
-                if (!updated.equals(att.contact(att.email(), att.canReceiveSms(), att.removed(), now))) {
+                if (!updated.equals(attendee.contact(attendee.email(), attendee.canReceiveSms(), attendee.removed(), now))) {
                     appointments.updateAttendee(updated);
                 }
+            } else if (changes.removed().contains(attendee.phone())) {
+                appointments.updateAttendee(attendee.contact(attendee.email(), attendee.canReceiveSms(), true, now)
+                        .with(AttendeeStatus.CANCELLED, false, now));
+                log.add(appointmentId, attendee.phone(), "Attendee removed from the event");
             }
         }
-        for (Attendee att : current.values()) {
-            if (!att.removed() && !wanted.contains(att.phone())) {
-                appointments.updateAttendee(att.contact(att.email(), att.canReceiveSms(), true, now).with(AttendeeStatus.CANCELLED, false, now));
-                appointmentLog.add(appointment.id(), att.phone(), "Attendee removed from the event");
-                changed = true;
-            }
-        }
-        return changed;
     }
 
-    private static List<String> phones(List<PhoneNumbers.Found> found) {
-        return found.stream().map(PhoneNumbers.Found::e164).toList();
+    private static Attendee pending(String appointmentId, SyncDiff.Number n, Instant now) {
+        return new Attendee(appointmentId, n.phone(), n.email(), n.canReceiveSms(), AttendeeStatus.PENDING, false, false, null, now);
+    }
+
+    private static List<String> phones(List<SyncDiff.Number> numbers) {
+        return numbers.stream().map(SyncDiff.Number::phone).toList();
     }
 }

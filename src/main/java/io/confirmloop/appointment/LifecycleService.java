@@ -10,10 +10,8 @@ import java.util.Optional;
 import io.confirmloop.appointment.AppointmentProcess.CallOutcome;
 import io.confirmloop.appointment.AppointmentProcess.NextStep;
 import io.confirmloop.calendar.Calendar;
-import io.confirmloop.calendar.CalendarProviders;
 import io.confirmloop.calendar.CalendarRepository;
 import io.confirmloop.calendar.PhoneNumbers;
-import io.confirmloop.calendar.StatusLines;
 import io.confirmloop.messaging.Message;
 import io.confirmloop.messaging.MessageRepository;
 import io.confirmloop.messaging.MessageTemplates;
@@ -38,7 +36,7 @@ public class LifecycleService {
     private final ReminderRepository reminders;
     private final ReminderPlanner planner;
     private final CalendarRepository calendars;
-    private final CalendarProviders providers;
+    private final StatusLineWriter statusLines;
     private final OutboundMessages outbound;
     private final MessageTemplates templates;
     private final MessageRepository messages;
@@ -50,14 +48,14 @@ public class LifecycleService {
     private final AppClock clock;
 
     LifecycleService(AppointmentRepository appointments, ReminderRepository reminders, ReminderPlanner planner,
-            CalendarRepository calendars, CalendarProviders providers, OutboundMessages outbound, MessageTemplates templates,
+            CalendarRepository calendars, StatusLineWriter statusLines, OutboundMessages outbound, MessageTemplates templates,
             MessageRepository messages, AppointmentLog log, DeliveryFailures failures, TaskSummaries summaries, PhoneNumbers phoneNumbers,
             ReminderSettings settings, AppClock clock) {
         this.appointments = appointments;
         this.reminders = reminders;
         this.planner = planner;
         this.calendars = calendars;
-        this.providers = providers;
+        this.statusLines = statusLines;
         this.outbound = outbound;
         this.templates = templates;
         this.messages = messages;
@@ -376,18 +374,8 @@ public class LifecycleService {
         return summaries.of(appointmentId, phone);
     }
 
+    /** The statuses changed: the event's status lines are written soon, in a step of their own. */
     private void updateDescription(Calendar calendar, String appointmentId) {
-        if (!calendar.updateDescriptions()) {
-            return;
-        }
-        Appointment appointment = appointments.find(appointmentId).orElseThrow();
-        List<String> lines = appointments.attendees(appointmentId).stream().filter(a -> !a.removed())
-                .map(a -> phoneNumbers.display(a.phone()) + ": " + a.statusWords()).toList();
-        String description = StatusLines.prepend(lines, appointment.description());
-        if (description.equals(appointment.description())) {
-            return;
-        }
-        providers.of(calendar).updateDescription(calendar, appointment.eventId(), description);
-        appointments.update(appointment.withText(appointment.title(), description, appointment.location(), clock.now()));
+        statusLines.request(calendar, appointmentId);
     }
 }

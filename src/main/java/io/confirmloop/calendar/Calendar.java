@@ -3,7 +3,10 @@ package io.confirmloop.calendar;
 import java.time.Instant;
 import java.time.ZoneId;
 
-/** A watched calendar and its settings (DESIGN.md §1.1). */
+/**
+ * A watched calendar and its settings (DESIGN.md §1.1), with when it was last synced and the last
+ * error a sync met (kept after a later success, so the owner can see what happened).
+ */
 public record Calendar(
         String id,
         String ownerGroup,
@@ -20,5 +23,7 @@ public record Calendar(
         boolean useForAvailability,
         String ruleSet,
         Instant lastSyncedAt,
+        Instant lastErrorAt,
+        String lastError,
         Instant createdAt) {
 }

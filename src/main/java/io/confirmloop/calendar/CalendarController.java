@@ -11,9 +11,7 @@ import java.util.Map;
 
 import io.confirmloop.system.ApiException;
 import io.confirmloop.system.AppClock;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -29,42 +27,47 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/calendars")
 class CalendarController {
 
+    private static final int MAX_PREVIEW = 2000;
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
 
     private final CalendarService calendars;
     private final CalendarProviders providers;
+    private final CalendarConnections connections;
+    private final CalendarSync sync;
+    private final CalendarEventStore store;
     private final PhoneNumbers phoneNumbers;
-    private final ApplicationEventPublisher events;
     private final AppClock clock;
 
-    CalendarController(CalendarService calendars, CalendarProviders providers, PhoneNumbers phoneNumbers,
-            ApplicationEventPublisher events, AppClock clock) {
+    CalendarController(CalendarService calendars, CalendarProviders providers, CalendarConnections connections, CalendarSync sync,
+            CalendarEventStore store, PhoneNumbers phoneNumbers, AppClock clock) {
         this.calendars = calendars;
         this.providers = providers;
+        this.connections = connections;
+        this.sync = sync;
+        this.store = store;
         this.phoneNumbers = phoneNumbers;
-        this.events = events;
         this.clock = clock;
     }
 
     @GetMapping
     List<Map<String, Object>> list() {
-        return calendars.visibleCalendars().stream().map(CalendarService::view).toList();
+        return calendars.visibleCalendars().stream().map(calendars::view).toList();
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> create(@RequestBody CalendarInput in) {
-        return CalendarService.view(calendars.create(in));
+        return calendars.view(calendars.create(in));
     }
 
     @GetMapping("/{id}")
     Map<String, Object> get(@PathVariable String id) {
-        return CalendarService.view(calendars.visible(id));
+        return calendars.view(calendars.visible(id));
     }
 
     @PatchMapping("/{id}")
     Map<String, Object> update(@PathVariable String id, @RequestBody CalendarInput in) {
-        return CalendarService.view(calendars.update(id, in));
+        return calendars.view(calendars.update(id, in));
     }
 
     @DeleteMapping("/{id}")
@@ -73,15 +76,57 @@ class CalendarController {
         calendars.delete(id);
     }
 
+    /**
+     * Sync now: reads a provider calendar at once (no transaction is open while it does) and queues
+     * again whatever change was not taken in. The answer says what the sync did, or why it failed.
+     */
     @PostMapping("/{id}/sync")
-    @Transactional
     Map<String, Object> sync(@PathVariable String id) {
         Calendar calendar = calendars.visible(id);
         if (!calendar.active()) {
             throw ApiException.conflict("CALENDAR_INACTIVE", "Calendar " + id + " is not active; activate it to sync");
         }
-        events.publishEvent(new CalendarEvents.CalendarChanged(id));
-        return Map.of("calendarId", id, "syncedAt", clock.now());
+        CalendarSync.Result result = sync.syncNow(id);
+        if (result.status() == CalendarSync.Result.Status.BUSY) {
+            throw ApiException.conflict("SYNC_RUNNING", "Calendar " + id + " is being synced right now; try again in a moment");
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("calendarId", id);
+        view.put("status", result.status().name());
+        view.put("syncedAt", result.at());
+        view.put("eventsRead", result.eventsRead());
+        view.put("eventsChanged", result.eventsChanged());
+        view.put("eventsRemoved", result.eventsRemoved());
+        view.put("changesQueued", result.changesQueued());
+        view.put("removalsHeld", result.removalsHeld());
+        view.put("error", result.error());
+        return view;
+    }
+
+    /**
+     * Where the calendar's sync stands: last synced, last error, changes waiting to be taken in, and
+     * the events whose change keeps failing (with why).
+     */
+    @GetMapping("/{id}/sync-status")
+    Map<String, Object> syncStatus(@PathVariable String id) {
+        Calendar calendar = calendars.visible(id);
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("calendarId", id);
+        view.put("active", calendar.active());
+        view.put("lastSyncedAt", calendar.lastSyncedAt());
+        view.put("lastErrorAt", calendar.lastErrorAt());
+        view.put("lastError", calendar.lastError());
+        view.put("changesWaiting", store.notApplied(id).size());
+        view.put("failedEvents", store.failed(id).stream().map(e -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("eventId", e.event().eventId());
+            item.put("title", e.event().title());
+            item.put("error", e.applyError());
+            item.put("failures", e.applyFailures());
+            item.put("lastFailedAt", e.applyFailedAt());
+            return item;
+        }).toList());
+        return view;
     }
 
     /**
@@ -97,8 +142,7 @@ class CalendarController {
         }
         ZoneId zone = timeZone == null ? calendar.timeZone() : CalendarService.zone(timeZone);
         Instant now = clock.now();
-        List<Map<String, Object>> appointments = providers.of(calendar).fetch(calendar, now, now.plus(Duration.ofDays(days))).stream()
-                .filter(e -> !e.cancelled())
+        List<Map<String, Object>> appointments = window(calendar, now, now.plus(Duration.ofDays(days))).stream()
                 .map(e -> Map.entry(e, phoneNumbers.find(e.text(), calendar.region())))
                 .filter(entry -> !entry.getValue().isEmpty())
                 .map(entry -> {
@@ -114,5 +158,24 @@ class CalendarController {
                 })
                 .toList();
         return Map.of("calendarId", id, "timeZone", zone.getId(), "days", days, "appointments", appointments);
+    }
+
+    /** Every event of the window, read from the provider itself (no transaction is open). */
+    private List<ProviderEvent> window(Calendar calendar, Instant from, Instant to) {
+        CalendarProvider provider = providers.of(calendar);
+        CalendarAccess access = connections.access(calendar);
+        List<ProviderEvent> events = new java.util.ArrayList<>();
+        String pageToken = null;
+        do {
+            WindowPage page;
+            try {
+                page = provider.readWindow(access, from, to, pageToken);
+            } catch (CalendarProviderException.Unavailable | CalendarProviderException.Unauthorized e) {
+                throw ApiException.unprocessable("PROVIDER_UNAVAILABLE", "The calendar could not be read: " + e.getMessage());
+            }
+            events.addAll(page.events());
+            pageToken = page.nextPageToken();
+        } while (pageToken != null && events.size() < MAX_PREVIEW);
+        return events;
     }
 }

@@ -17,6 +17,11 @@ public class CalendarProviders {
         providers.forEach(p -> byProvider.put(p.provider(), p));
     }
 
+    /** Whether calendars of this provider can be connected (an adapter is there). */
+    public boolean supports(Provider provider) {
+        return byProvider.containsKey(provider);
+    }
+
     public CalendarProvider of(Calendar calendar) {
         CalendarProvider provider = byProvider.get(calendar.provider());
         if (provider == null) {

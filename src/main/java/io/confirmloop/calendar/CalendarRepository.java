@@ -64,8 +64,43 @@ public class CalendarRepository {
                 .update();
     }
 
-    public void markSynced(String id, Instant at) {
-        jdbc.sql("update calendar set last_synced_at = ? where id = ?").params(ts(at), id).update();
+    /** Where the sync stands for one calendar: its change cursor and whether the last attempt failed. */
+    record SyncState(String cursor, Instant lastFullSyncAt, boolean lastAttemptFailed) {
+    }
+
+    SyncState syncState(String id) {
+        return jdbc.sql("select sync_cursor, last_full_sync_at, last_attempt_failed from calendar where id = ?").param(id)
+                .query((rs, row) -> new SyncState(rs.getString("sync_cursor"), instant(rs, "last_full_sync_at"),
+                        rs.getBoolean("last_attempt_failed")))
+                .optional().orElse(new SyncState(null, null, false));
+    }
+
+    void markSynced(String id, Instant at) {
+        jdbc.sql("update calendar set last_synced_at = ?, last_attempt_failed = false where id = ?").params(ts(at), id).update();
+    }
+
+    void markFullSync(String id, String cursor, Instant at) {
+        jdbc.sql("update calendar set sync_cursor = ?, last_full_sync_at = ? where id = ?").params(cursor, ts(at), id).update();
+    }
+
+    void saveCursor(String id, String cursor) {
+        jdbc.sql("update calendar set sync_cursor = ? where id = ?").params(cursor, id).update();
+    }
+
+    void markSyncFailed(String id, Instant at, String error) {
+        String message = error == null ? "unknown error" : error.length() > 1000 ? error.substring(0, 1000) : error;
+        jdbc.sql("update calendar set last_error_at = ?, last_error = ?, last_attempt_failed = true where id = ?")
+                .params(ts(at), message, id).update();
+    }
+
+    /** The calendar's connection as stored: sealed (encrypted), or empty for the built-in calendar. */
+    Optional<String> sealedConnection(String id) {
+        return jdbc.sql("select connection_secret from calendar where id = ?").param(id).query(String.class).optional()
+                .filter(s -> s != null && !s.isBlank());
+    }
+
+    void storeSealedConnection(String id, String sealed) {
+        jdbc.sql("update calendar set connection_secret = ? where id = ?").params(sealed, id).update();
     }
 
     void delete(String id) {
@@ -89,6 +124,8 @@ public class CalendarRepository {
                 rs.getBoolean("use_for_availability"),
                 rs.getString("rule_set"),
                 instant(rs, "last_synced_at"),
+                instant(rs, "last_error_at"),
+                rs.getString("last_error"),
                 instant(rs, "created_at"));
     }
 }

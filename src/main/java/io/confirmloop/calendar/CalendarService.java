@@ -27,16 +27,28 @@ public class CalendarService {
     private final IdentityService identity;
     private final PhoneNumbers phoneNumbers;
     private final ApplicationEventPublisher events;
+    private final CalendarEventStore eventStore;
+    private final CalendarProviders providers;
+    private final CalendarConnections connections;
+    private final ConnectionCodec codec;
+    private final CalendarSync sync;
     private final AppClock clock;
     private final String defaultRegion;
 
     CalendarService(CalendarRepository calendars, CurrentAccount account, IdentityService identity, PhoneNumbers phoneNumbers,
-            ApplicationEventPublisher events, AppClock clock, @Value("${confirmloop.default-region}") String defaultRegion) {
+            ApplicationEventPublisher events, CalendarEventStore eventStore, CalendarSync sync, CalendarProviders providers,
+            CalendarConnections connections, ConnectionCodec codec, AppClock clock,
+            @Value("${confirmloop.default-region}") String defaultRegion) {
         this.calendars = calendars;
         this.account = account;
         this.identity = identity;
         this.phoneNumbers = phoneNumbers;
         this.events = events;
+        this.eventStore = eventStore;
+        this.providers = providers;
+        this.connections = connections;
+        this.codec = codec;
+        this.sync = sync;
         this.clock = clock;
         this.defaultRegion = defaultRegion;
     }
@@ -68,13 +80,11 @@ public class CalendarService {
     public Calendar createInAccount(String group, CalendarInput in) {
         String name = required(in.name(), "name");
         Provider provider = Provider.parse(in.provider());
-        if (provider != Provider.INTERNAL) {
+        if (!providers.supports(provider)) {
             throw ApiException.unprocessable("PROVIDER_NOT_AVAILABLE",
                     "Provider " + provider.apiName() + " cannot be connected yet; use provider internal (the built-in calendar)");
         }
-        if (in.connection() != null && !in.connection().isEmpty()) {
-            throw ApiException.badRequest("INVALID_CONNECTION", "The built-in calendar takes no connection settings");
-        }
+        Connection connection = codec.fromInput(provider, in.connection());
         if (identity.createGroupQuery().groupId(group).count() == 0) {
             throw ApiException.badRequest("INVALID_OWNER_GROUP", "Account group '" + group + "' does not exist");
         }
@@ -84,8 +94,9 @@ public class CalendarService {
                 email(in.notificationEmail()),
                 bool(in.active(), true), bool(in.ownerEventsOnly(), true), bool(in.updateDescriptions(), false),
                 bool(in.copyAppointments(), false), bool(in.useForAvailability(), provider == Provider.INTERNAL),
-                ruleSet(in.ruleSet() == null ? "default" : in.ruleSet()), null, clock.now());
+                ruleSet(in.ruleSet() == null ? "default" : in.ruleSet()), null, null, null, clock.now());
         calendars.insert(c);
+        connections.store(c.id(), connection);
         return c;
     }
 
@@ -111,10 +122,16 @@ public class CalendarService {
                 bool(in.active(), c.active()), bool(in.ownerEventsOnly(), c.ownerEventsOnly()),
                 bool(in.updateDescriptions(), c.updateDescriptions()), bool(in.copyAppointments(), c.copyAppointments()),
                 bool(in.useForAvailability(), c.useForAvailability()),
-                in.ruleSet() == null ? c.ruleSet() : ruleSet(in.ruleSet()), c.lastSyncedAt(), c.createdAt());
+                in.ruleSet() == null ? c.ruleSet() : ruleSet(in.ruleSet()), c.lastSyncedAt(), c.lastErrorAt(), c.lastError(),
+                c.createdAt());
         calendars.update(updated);
-        if (updated.active()) {
-            events.publishEvent(new CalendarEvents.CalendarChanged(id));
+        if (in.connection() != null && !in.connection().isEmpty()) {
+            connections.store(id, codec.merge(connections.connection(c), in.connection()));
+        }
+        if (updated.active() && (!c.active() || !c.region().equals(updated.region()) || c.ownerEventsOnly() != updated.ownerEventsOnly())) {
+            // What the events mean changed (or they were not taken in while the calendar was off): look at every one again.
+            eventStore.forgetApplied(id);
+            sync.queueNotApplied(id, clock.now(), true);
         }
         return updated;
     }
@@ -174,7 +191,14 @@ public class CalendarService {
         return value == null ? fallback : value;
     }
 
-    static Map<String, Object> view(Calendar c) {
+    /** The calendar as the API shows it: settings, sync status and the connection without any credential. */
+    Map<String, Object> view(Calendar c) {
+        Map<String, Object> view = settingsView(c);
+        view.put("connection", connections.publicView(c));
+        return view;
+    }
+
+    private static Map<String, Object> settingsView(Calendar c) {
         var view = new java.util.LinkedHashMap<String, Object>();
         view.put("id", c.id());
         view.put("name", c.name());
@@ -191,6 +215,8 @@ public class CalendarService {
         view.put("ruleSet", c.ruleSet());
         view.put("ownerGroup", c.ownerGroup());
         view.put("lastSyncedAt", c.lastSyncedAt());
+        view.put("lastErrorAt", c.lastErrorAt());
+        view.put("lastError", c.lastError());
         view.put("createdAt", c.createdAt());
         return view;
     }

@@ -8,11 +8,8 @@ import java.util.Map;
 
 import io.confirmloop.system.ApiException;
 import io.confirmloop.system.AppClock;
-import io.confirmloop.system.Ids;
 import io.confirmloop.system.IsoTime;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,22 +22,26 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Events of the built-in calendar. Every write goes through the same sync path as provider
- * calendars: the calendar is synced in the same transaction.
+ * Events of the built-in calendar. A write stores the event and answers at once; the appointment
+ * side follows from the durable queue of changed events, in a transaction of its own, so an
+ * owner's edit never waits for (or fails because of) a running appointment process.
  */
 @RestController
 @RequestMapping("/api/calendars/{calendarId}/events")
 class InternalEventController {
 
+    /** The most events one listing answers. */
+    private static final int MAX_LISTED = 5000;
+
     private final CalendarService calendars;
-    private final InternalCalendar internal;
-    private final ApplicationEventPublisher events;
+    private final CalendarEventStore store;
+    private final CalendarEventWriter writer;
     private final AppClock clock;
 
-    InternalEventController(CalendarService calendars, InternalCalendar internal, ApplicationEventPublisher events, AppClock clock) {
+    InternalEventController(CalendarService calendars, CalendarEventStore store, CalendarEventWriter writer, AppClock clock) {
         this.calendars = calendars;
-        this.internal = internal;
-        this.events = events;
+        this.store = store;
+        this.writer = writer;
         this.clock = clock;
     }
 
@@ -50,39 +51,39 @@ class InternalEventController {
         Calendar calendar = builtIn(calendarId);
         Instant start = from == null ? clock.now().minus(Duration.ofDays(1)) : IsoTime.parse(from, "from");
         Instant end = to == null ? start.plus(Duration.ofDays(60)) : IsoTime.parse(to, "to");
-        return internal.list(calendar.id(), start, end).stream().map(e -> view(e, calendar)).toList();
+        if (!end.isAfter(start)) {
+            throw ApiException.badRequest("INVALID_TIME_RANGE", "to must be after from");
+        }
+        return store.window(calendar.id(), start, end, null, null, MAX_LISTED).stream().map(e -> view(e, calendar)).toList();
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Transactional
     Map<String, Object> create(@PathVariable String calendarId, @RequestBody EventInput in) {
         Calendar calendar = builtIn(calendarId);
-        InternalCalendar.Event event = event(Ids.newId(), calendar.id(), in);
-        internal.insert(event, clock.now());
-        events.publishEvent(new CalendarEvents.CalendarChanged(calendar.id()));
-        return view(event, calendar);
+        return view(writer.create(calendar, fields(in, calendar)), calendar);
     }
 
     @PutMapping("/{eventId}")
-    @Transactional
     Map<String, Object> update(@PathVariable String calendarId, @PathVariable String eventId, @RequestBody EventInput in) {
         Calendar calendar = builtIn(calendarId);
-        internal.find(calendar.id(), eventId).orElseThrow(() -> ApiException.notFound("Event", eventId));
-        InternalCalendar.Event event = event(eventId, calendar.id(), in);
-        internal.update(event, clock.now());
-        events.publishEvent(new CalendarEvents.CalendarChanged(calendar.id()));
-        return view(event, calendar);
+        NewEvent fields = fields(in, calendar);
+        try {
+            return view(writer.replaceBuiltIn(calendar, eventId, fields), calendar);
+        } catch (CalendarProviderException.NotFound e) {
+            throw ApiException.notFound("Event", eventId);
+        }
     }
 
     @DeleteMapping("/{eventId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Transactional
     void delete(@PathVariable String calendarId, @PathVariable String eventId) {
         Calendar calendar = builtIn(calendarId);
-        internal.find(calendar.id(), eventId).orElseThrow(() -> ApiException.notFound("Event", eventId));
-        internal.delete(calendar.id(), eventId);
-        events.publishEvent(new CalendarEvents.CalendarChanged(calendar.id()));
+        try {
+            writer.delete(calendar, eventId);
+        } catch (CalendarProviderException.NotFound e) {
+            throw ApiException.notFound("Event", eventId);
+        }
     }
 
     private Calendar builtIn(String calendarId) {
@@ -94,7 +95,7 @@ class InternalEventController {
         return calendar;
     }
 
-    private static InternalCalendar.Event event(String id, String calendarId, EventInput in) {
+    private static NewEvent fields(EventInput in, Calendar calendar) {
         if (in == null) {
             throw ApiException.badRequest("MALFORMED_REQUEST", "A JSON body is required");
         }
@@ -104,23 +105,27 @@ class InternalEventController {
         if (in.title().length() > 500 || (in.location() != null && in.location().length() > 500)) {
             throw ApiException.badRequest("VALIDATION_FAILED", "title and location are limited to 500 characters");
         }
+        if (in.description() != null && in.description().length() > 10_000) {
+            throw ApiException.badRequest("VALIDATION_FAILED", "description is limited to 10,000 characters");
+        }
         Instant start = IsoTime.parse(in.start(), "start");
         Instant end = IsoTime.parse(in.end(), "end");
         if (!end.isAfter(start)) {
             throw ApiException.badRequest("INVALID_TIME_RANGE", "end must be after start");
         }
-        return new InternalCalendar.Event(id, calendarId, in.title().trim(), in.description(), in.location(), start, end);
+        return new NewEvent(in.title().trim(), in.description(), in.location(), start, end, calendar.timeZone());
     }
 
-    private static Map<String, Object> view(InternalCalendar.Event e, Calendar calendar) {
+    private static Map<String, Object> view(ProviderEvent e, Calendar calendar) {
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", e.id());
-        view.put("calendarId", e.calendarId());
+        view.put("id", e.eventId());
+        view.put("calendarId", calendar.id());
         view.put("title", e.title());
         view.put("description", e.description());
         view.put("location", e.location());
         view.put("start", e.start().atZone(calendar.timeZone()).toOffsetDateTime());
         view.put("end", e.end().atZone(calendar.timeZone()).toOffsetDateTime());
+        view.put("version", e.version());
         return view;
     }
 }

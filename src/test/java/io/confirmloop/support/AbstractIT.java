@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
+import io.confirmloop.system.WorkQueues;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,6 +50,8 @@ public abstract class AbstractIT {
     protected ManagementService management;
     @Autowired
     protected ObjectMapper json;
+    @Autowired
+    protected WorkQueues queues;
 
     @AfterEach
     void resetEngine() {
@@ -115,17 +118,22 @@ public abstract class AbstractIT {
                 "notificationEmail", "frontdesk@" + user + ".example", "updateDescriptions", true)).get("id").asText();
     }
 
+    /** A built-in event; the appointment side has taken it in when this returns. */
     protected String event(String user, String calendarId, String title, Instant start, Instant end) {
-        return post(user, "/api/calendars/" + calendarId + "/events",
+        String id = post(user, "/api/calendars/" + calendarId + "/events",
                 Map.of("title", title, "start", start.toString(), "end", end.toString())).get("id").asText();
+        queues.drainAll();
+        return id;
     }
 
     /**
-     * Runs every job that is due by Camunda's clock, including the ones those jobs create. One job
-     * at a time, queried afresh, since a job may replace others (e.g. an interrupted branch's timer).
+     * Takes every waiting queue item (changed events, status-line writes) and runs every job that is
+     * due by Camunda's clock, including the ones those create. One job at a time, queried afresh,
+     * since a job may replace others (e.g. an interrupted branch's timer).
      */
     protected void runDueJobs() {
         for (int round = 0; round < 500; round++) {
+            queues.drainAll();
             List<Job> due = management.createJobQuery().executable().orderByJobDuedate().asc().listPage(0, 1);
             if (due.isEmpty()) {
                 return;
