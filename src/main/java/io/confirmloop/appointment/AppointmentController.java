@@ -124,6 +124,14 @@ class AppointmentController {
             attendee.put("canReceiveSms", t.canReceiveSms());
             return attendee;
         }).toList());
+        view.put("statusLines", appointments.pendingDescription(a.id()).map(p -> {
+            Map<String, Object> lines = new LinkedHashMap<>();
+            lines.put("pending", true);
+            lines.put("error", p.error());
+            lines.put("failures", p.failures());
+            lines.put("lastFailedAt", p.failedAt());
+            return lines;
+        }).orElse(null));
         return view;
     }
 }

@@ -131,7 +131,7 @@ public class AppointmentRepository {
     }
 
     /** A status-line write still due for an appointment. */
-    record PendingDescription(String appointmentId, Instant requestedAt, Instant failedAt, int failures) {
+    public record PendingDescription(String appointmentId, Instant requestedAt, Instant failedAt, int failures, String error) {
 
         /** Due for the sweep: its queue item should have been taken a minute ago, or its failure waited long enough. */
         boolean due(Instant now) {
@@ -149,13 +149,13 @@ public class AppointmentRepository {
 
     List<PendingDescription> pendingDescriptions() {
         return jdbc.sql("""
-                select id, description_requested_at, description_failed_at, description_attempts from appointment
+                select id, description_requested_at, description_failed_at, description_attempts, description_error from appointment
                 where description_pending = true""").query(AppointmentRepository::mapPending).list();
     }
 
-    Optional<PendingDescription> pendingDescription(String appointmentId) {
+    public Optional<PendingDescription> pendingDescription(String appointmentId) {
         return jdbc.sql("""
-                select id, description_requested_at, description_failed_at, description_attempts from appointment
+                select id, description_requested_at, description_failed_at, description_attempts, description_error from appointment
                 where id = ? and description_pending = true""").param(appointmentId).query(AppointmentRepository::mapPending).optional();
     }
 
@@ -190,7 +190,7 @@ public class AppointmentRepository {
 
     private static PendingDescription mapPending(ResultSet rs, int row) throws SQLException {
         return new PendingDescription(rs.getString("id"), instant(rs, "description_requested_at"), instant(rs, "description_failed_at"),
-                rs.getInt("description_attempts"));
+                rs.getInt("description_attempts"), rs.getString("description_error"));
     }
 
     static Appointment map(ResultSet rs, int row) throws SQLException {

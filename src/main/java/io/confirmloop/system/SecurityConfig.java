@@ -40,8 +40,25 @@ class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * Actuator: health (and the probes) open to anyone, with details for a signed-in user; every
+     * other endpoint (metrics) needs a sign-in.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain actuatorSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher("/actuator/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName("ConfirmLoop"));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
         // Camunda webapps have their own authentication and CSRF protection; webhooks check signatures.
         http.csrf(csrf -> csrf.disable())

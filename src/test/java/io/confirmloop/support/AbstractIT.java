@@ -9,18 +9,22 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.confirmloop.calendar.FakeRemoteCalendar;
+import io.confirmloop.system.WorkQueues;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
-import io.confirmloop.system.WorkQueues;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -36,7 +40,17 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("it")
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
+@Import(AbstractIT.RemoteCalendar.class)
 public abstract class AbstractIT {
+
+    /** A provider calendar ({@code google}) kept in memory, for the sync engine's tests. */
+    @TestConfiguration
+    static class RemoteCalendar {
+        @Bean
+        FakeRemoteCalendar fakeRemoteCalendar() {
+            return new FakeRemoteCalendar();
+        }
+    }
 
     protected static final String PASSWORD = "secret-pw";
 
@@ -55,6 +69,7 @@ public abstract class AbstractIT {
 
     @AfterEach
     void resetEngine() {
+        queues.drainAll();
         runtime.createProcessInstanceQuery().list()
                 .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test finished", true, true));
         ClockUtil.reset();
@@ -119,6 +134,14 @@ public abstract class AbstractIT {
     }
 
     /** A built-in event; the appointment side has taken it in when this returns. */
+    /** A Google calendar (the in-memory stand-in) in Chicago that writes status lines, for {@code user}'s account. */
+    protected String googleCalendar(String user, String remoteId, String accessToken, String refreshToken) {
+        return post(user, "/api/calendars", Map.of("name", "Riverside", "provider", "google", "timeZone", "America/Chicago",
+                "notificationEmail", "desk@riverside.example", "updateDescriptions", true,
+                "connection", Map.of("calendarId", remoteId, "accessToken", accessToken, "refreshToken", refreshToken)))
+                .get("id").asText();
+    }
+
     protected String event(String user, String calendarId, String title, Instant start, Instant end) {
         String id = post(user, "/api/calendars/" + calendarId + "/events",
                 Map.of("title", title, "start", start.toString(), "end", end.toString())).get("id").asText();

@@ -1,0 +1,68 @@
+package io.confirmloop.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * The embedded default as a first run meets it: H2, the demo account, the dev gateways, and the
+ * work queues polled (H2 has no notifications), all running by themselves.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:embedded-default-it;DB_CLOSE_DELAY=-1",
+        // equal start and end: no quiet hours, so the test does not depend on the hour it runs at
+        "confirmloop.reminders.quiet-hours-start=00:00",
+        "confirmloop.reminders.quiet-hours-end=00:00"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class EmbeddedDefaultIT {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    ObjectMapper json;
+
+    private JsonNode get(String path) throws Exception {
+        return json.readTree(rest.withBasicAuth("demo", "demo").getForObject(path, String.class));
+    }
+
+    private JsonNode post(String path, Object body) throws Exception {
+        return json.readTree(rest.withBasicAuth("demo", "demo").postForObject(path, body, String.class));
+    }
+
+    @Test
+    void anEventOnTheDemoCalendarIsTextedAndTheReplyConfirmsIt() throws Exception {
+        JsonNode calendar = get("/api/calendars").get(0);
+        assertThat(calendar.get("name").asText()).isEqualTo("Demo Clinic");
+        String calendarId = calendar.get("id").asText();
+        Instant start = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
+
+        String eventId = post("/api/calendars/" + calendarId + "/events", Map.of("title", "Check-up Jane +1 201-555-0171",
+                "start", start.toString(), "end", start.plus(Duration.ofMinutes(30)).toString())).get("id").asText();
+
+        // the 24 h confirmation request was missed, so it goes out at once (the appointment is 3 h away)
+        await().atMost(Duration.ofSeconds(60)).until(() -> texts("+12015550171") == 1);
+        post("/api/dev/sms/inbound", Map.of("from", "+12015550171", "body", "C"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "CONFIRMED".equals(
+                get("/api/appointments?calendarId=" + calendarId).get(0).at("/attendees/0/status").asText()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> StreamSupport.stream(get("/api/calendars/" + calendarId + "/events").spliterator(), false)
+                .filter(e -> e.get("id").asText().equals(eventId))
+                .anyMatch(e -> e.get("description").asText().startsWith("[ConfirmLoop] +1 201-555-0171: confirmed")));
+    }
+
+    private long texts(String to) throws Exception {
+        return StreamSupport.stream(get("/api/dev/sms/outbox").spliterator(), false).filter(m -> m.get("to").asText().equals(to)).count();
+    }
+}
