@@ -59,12 +59,32 @@
     var id = cal.id;
     return Promise.all([
       api(calPath('/events')),
-      api('/api/appointments?calendarId=' + enc(id))
+      api('/api/appointments?calendarId=' + enc(id)),
+      api(calPath('/sync-status'))
     ]).then(function (r) {
       if (!cal || cal.id !== id) return;
       renderEvents(r[0] || []);
       renderAppointments(r[1] || []);
+      renderSyncStatus(r[2] || {});
       return Promise.all(Object.keys(openLogs).map(loadLog));
+    });
+  }
+
+  // ---- sync status ---------------------------------------------------------------------
+  var lastSyncNote = null;
+
+  /** Last synced, last error, changes still being taken in, and changes that keep failing. */
+  function renderSyncStatus(st) {
+    var parts = [];
+    if (lastSyncNote) parts.push(lastSyncNote);
+    parts.push(st.lastSyncedAt ? 'Last synced ' + CL.fmtTime(st.lastSyncedAt) : 'Not synced yet');
+    if (st.changesWaiting) parts.push(st.changesWaiting + (st.changesWaiting === 1 ? ' change' : ' changes') + ' being taken in');
+    if (st.lastError) parts.push('Last error (' + CL.fmtTime(st.lastErrorAt) + '): ' + st.lastError);
+    var el = $('sync-status');
+    el.replaceChildren(parts.join(' · '));
+    (st.failedEvents || []).forEach(function (f) {
+      el.appendChild(h('div', { class: 'error-text' }, 'Not taken in: ' + (f.title || f.eventId) + ' — ' + f.error
+        + ' (' + f.failures + (f.failures === 1 ? ' time' : ' times') + ', tried again automatically)'));
     });
   }
 
@@ -222,7 +242,13 @@
   $('sync-now').addEventListener('click', function (e) {
     var btn = e.currentTarget;
     btn.disabled = true;
-    api(calPath('/sync'), { method: 'POST' }).then(function () { CL.showError(null); return poller.refresh(); })
+    api(calPath('/sync'), { method: 'POST' }).then(function (r) {
+      CL.showError(null);
+      lastSyncNote = r.status === 'SYNCED'
+        ? 'Synced just now: ' + r.changesQueued + (r.changesQueued === 1 ? ' change' : ' changes') + ' to take in'
+        : 'Sync failed: ' + r.error;
+      return poller.refresh();
+    })
       .catch(CL.showError).finally(function () { btn.disabled = false; });
   });
   $('event-form').addEventListener('submit', addEvent);

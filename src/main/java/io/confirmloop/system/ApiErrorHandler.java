@@ -44,11 +44,19 @@ public class ApiErrorHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
-        String detail = e.getMostSpecificCause().getMessage();
+        String detail = withoutInput(e.getMostSpecificCause().getMessage());
         if (detail != null && detail.length() > 300) {
             detail = detail.substring(0, 300);
         }
         return body(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "The request body is not valid JSON for this call: " + detail);
+    }
+
+    /**
+     * The parser's message without the pieces of the request it quotes (an unreadable body may carry
+     * a credential): where and what kind of problem, never the value.
+     */
+    static String withoutInput(String detail) {
+        return detail == null ? null : detail.replaceAll("'[^']*'", "'…'").replaceAll("(String|value|token) \"[^\"]*\"", "$1 \"…\"");
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})

@@ -205,6 +205,10 @@ class RemoteCalendarSyncIT extends AbstractIT {
         assertThat(patched.toString()).doesNotContain(newToken);
         assertThat(patched.get("connection").get("refreshTokenSet").asBoolean()).as("the refresh token is kept").isTrue();
 
+        String malformed = "{\"connection\": {\"accessToken\": " + newToken + "}}";
+        assertThat(call(OWNER, HttpMethod.PATCH, "/api/calendars/" + calendarId, malformed).getBody())
+                .contains("MALFORMED_REQUEST").doesNotContain(newToken);
+
         google.failNextCalls(1);
         sync();
         assertThat(output.getAll()).doesNotContain(ACCESS_TOKEN).doesNotContain(REFRESH_TOKEN).doesNotContain(newToken);
