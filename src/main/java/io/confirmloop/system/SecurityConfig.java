@@ -8,10 +8,12 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 
 /**
@@ -28,7 +30,9 @@ class SecurityConfig {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/api/booking/**").permitAll()
+                        // the client-facing booking calls are the only public ones under /api
+                        .requestMatchers(HttpMethod.GET, "/api/booking/*/slots").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/booking/*/appointments").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("ConfirmLoop").authenticationEntryPoint((request, response, e) -> {
                     response.setStatus(401);
@@ -66,6 +70,17 @@ class SecurityConfig {
                         .addHeaderWriter(new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.SAMEORIGIN)))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
         return http.build();
+    }
+
+    /** A request the HTTP firewall refuses (e.g. an encoded "../" in the path) gets the same JSON 400 as every other. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, rejected) -> {
+            response.setStatus(400);
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write("{\"error\":\"INVALID_REQUEST\",\"message\":\"The request path or headers are not allowed\"}");
+        };
     }
 
     @Bean

@@ -100,6 +100,37 @@ class AccessAndValidationIT extends AbstractIT {
     }
 
     @Test
+    void onlyThePublicBookingCallsAreOpenWithoutSigningIn() {
+        expectError(call(null, HttpMethod.GET, "/api/booking/settings", null), HttpStatus.UNAUTHORIZED, "UNAUTHORIZED");
+        expectError(call(null, HttpMethod.PUT, "/api/booking/settings", Map.of()), HttpStatus.UNAUTHORIZED, "UNAUTHORIZED");
+        expectError(call(null, HttpMethod.DELETE, "/api/booking/some-calendar/appointments", null), HttpStatus.UNAUTHORIZED,
+                "UNAUTHORIZED");
+        assertThat(call(null, HttpMethod.GET, "/api/booking/some-calendar/slots", null).getStatusCode())
+                .isNotEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void aPathTheFirewallRefusesGetsTheSameJsonError() throws Exception {
+        java.net.HttpURLConnection connection = (java.net.HttpURLConnection) java.net.URI
+                .create(rest.getRootUri() + "/api/appointments/..%2F..%2Fetc").toURL().openConnection();
+        assertThat(connection.getResponseCode()).isEqualTo(400);
+        assertThat(connection.getContentType()).startsWith("application/json");
+        JsonNode body = json.readTree(connection.getErrorStream());
+        assertThat(body.get("error").asText()).isEqualTo("INVALID_REQUEST");
+        assertThat(body.get("message").asText()).isNotBlank();
+    }
+
+    @Test
+    void theApiIsDescribedFromTheCode() {
+        JsonNode docs = ok(rest.getForEntity("/v3/api-docs", String.class));
+        assertThat(docs.get("paths").has("/api/calendars/{id}/sync-status")).isTrue();
+        assertThat(docs.get("paths").has("/api/appointments/{id}/log")).isTrue();
+        assertThat(docs.get("paths").fieldNames()).toIterable().allMatch(path -> path.startsWith("/api/"));
+        assertThat(rest.getForEntity("/swagger-ui.html", String.class).getStatusCode().is2xxSuccessful()
+                || rest.getForEntity("/swagger-ui/index.html", String.class).getStatusCode().is2xxSuccessful()).isTrue();
+    }
+
+    @Test
     void badCalendarSettingsAreRefusedWithClearMessages() {
         expectError(call("olivia", HttpMethod.POST, "/api/calendars", calendarBody(Map.of("timeZone", "Mars/Olympus_Mons"))),
                 HttpStatus.BAD_REQUEST, "INVALID_TIME_ZONE");
