@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -53,7 +54,23 @@ public class InboundMessages {
      * @param providerId the gateway's id of the message (dedupe key)
      */
     public Received receive(String from, String to, String body, String providerId) {
-        Received received = tx.execute(status -> {
+        Received received;
+        try {
+            received = store(from, to, body, providerId);
+        } catch (DataIntegrityViolationException concurrent) {
+            // the same delivery is being stored by another request at this moment: it is a duplicate
+            received = tx.execute(status -> messages.findByProviderId(providerId)
+                    .map(m -> new Received(m.id(), m.intent(), true)).orElseThrow(() -> concurrent));
+        }
+        if (!received.duplicate()) {
+            hand(received.messageId());
+        }
+        return received;
+    }
+
+    /** Stores the text and applies an opt-out or opt-in, in one transaction, unless a message with its provider id is stored. */
+    private Received store(String from, String to, String body, String providerId) {
+        return tx.execute(status -> {
             var existing = messages.findByProviderId(providerId);
             if (existing.isPresent()) {
                 return new Received(existing.get().id(), existing.get().intent(), true);
@@ -69,10 +86,6 @@ public class InboundMessages {
             }
             return new Received(id, intent, false);
         });
-        if (!received.duplicate()) {
-            hand(received.messageId());
-        }
-        return received;
     }
 
     /** Retries replies whose appointment was busy when they came in. */

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import com.twilio.security.RequestValidator;
 import io.confirmloop.calendar.PhoneNumbers;
-import io.confirmloop.system.AppClock;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
@@ -16,14 +15,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.integration.metadata.ConcurrentMetadataStore;
 import org.springframework.stereotype.Component;
 
 /**
  * Twilio's webhooks (routes {@code sms-twilio-inbound} and {@code sms-twilio-status}): the
  * {@code X-Twilio-Signature} is checked against {@code public-base-url} + path; a missing or wrong
- * signature gets 403 and changes nothing. Twilio retries, so each MessageSid (and each status of a
- * MessageSid) is taken once, recorded in the shared metadata store.
+ * signature gets 403 and changes nothing. Twilio retries, so each MessageSid is stored once: the
+ * message is deduplicated on it in the transaction that stores it; statuses are idempotent.
  */
 @Component("twilioWebhooks")
 @ConditionalOnProperty(name = "confirmloop.sms.provider", havingValue = "twilio")
@@ -37,22 +35,18 @@ public class TwilioWebhooks {
 
     private final TwilioSettings settings;
     private final RequestValidator validator;
-    private final ConcurrentMetadataStore receipts;
     private final InboundMessages inbound;
     private final DeliveryStatuses statuses;
     private final PhoneNumbers phoneNumbers;
-    private final AppClock clock;
     private final String defaultRegion;
 
-    TwilioWebhooks(TwilioSettings settings, ConcurrentMetadataStore receipts, InboundMessages inbound, DeliveryStatuses statuses,
-            PhoneNumbers phoneNumbers, AppClock clock, @Value("${confirmloop.default-region}") String defaultRegion) {
+    TwilioWebhooks(TwilioSettings settings, InboundMessages inbound, DeliveryStatuses statuses,
+            PhoneNumbers phoneNumbers, @Value("${confirmloop.default-region}") String defaultRegion) {
         this.settings = settings;
         this.validator = new RequestValidator(settings.authToken());
-        this.receipts = receipts;
         this.inbound = inbound;
         this.statuses = statuses;
         this.phoneNumbers = phoneNumbers;
-        this.clock = clock;
         this.defaultRegion = defaultRegion;
     }
 
@@ -68,9 +62,9 @@ public class TwilioWebhooks {
             respond(exchange, 400, "text/plain", "MessageSid and a valid From are required");
             return;
         }
-        if (receipts.putIfAbsent("twilio:sms:" + sid, clock.now().toString()) == null) {
-            inbound.receive(from, params.getOrDefault("To", ""), params.getOrDefault("Body", ""), sid);
-        } else {
+        // Stored and deduplicated in one transaction on the MessageSid: a delivery whose storing failed
+        // is answered with an error, so Twilio's retry stores it.
+        if (inbound.receive(from, params.getOrDefault("To", ""), params.getOrDefault("Body", ""), sid).duplicate()) {
             log.debug("Inbound {} delivered again; ignored", sid);
         }
         respond(exchange, 200, "text/xml", EMPTY_TWIML);
@@ -88,9 +82,8 @@ public class TwilioWebhooks {
             respond(exchange, 400, "text/plain", "MessageSid and MessageStatus are required");
             return;
         }
-        if (receipts.putIfAbsent("twilio:status:" + sid + ":" + status, clock.now().toString()) == null) {
-            statuses.update(sid, status, params.get("ErrorCode"));
-        }
+        // Applying a status again changes nothing: statuses never move a message backwards, and a failure is handled once.
+        statuses.update(sid, status, params.get("ErrorCode"));
         respond(exchange, 200, "text/xml", EMPTY_TWIML);
     }
 

@@ -346,15 +346,41 @@ class TwilioAndSmtpIT extends AbstractIT {
     }
 
     @Autowired
-    WebhookReceipts receipts;
+    javax.sql.DataSource dataSource;
 
     @Test
-    void receiptsOfOldWebhookDeliveriesAreDroppedAfterAWeek() {
-        Map<String, String> text = inbound("+12015550151", "hello", "SM00000000000000000000000000000151");
-        assertThat(webhook("/webhooks/twilio/sms", text, sign("/webhooks/twilio/sms", text)).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(receipts.dropOld()).isZero();
-        setClock(NOW.plus(Duration.ofDays(8)));
-        assertThat(receipts.dropOld()).isGreaterThanOrEqualTo(1);
+    void aDeliveryWhoseStoringFailedIsStoredWhenTwilioRetries() {
+        org.springframework.jdbc.core.simple.JdbcClient jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
+        // the database refuses the first attempt to store this text (as if it had restarted at that moment)
+        jdbc.sql("create table if not exists fail_once (body text)").update();
+        jdbc.sql("insert into fail_once values ('see you then')").update();
+        jdbc.sql("""
+                create or replace function fail_once_fct() returns trigger as $$
+                begin
+                  if exists (select 1 from fail_once where body = NEW.body) then
+                    delete from fail_once where body = NEW.body;
+                    raise exception 'the database went away';
+                  end if;
+                  return NEW;
+                end; $$ language plpgsql""").update();
+        jdbc.sql("create trigger fail_once_trg before insert on message for each row execute procedure fail_once_fct()").update();
+        try {
+            Map<String, String> text = inbound("+12015550151", "see you then", "SM00000000000000000000000000000151");
+            // the trigger's delete is rolled back with the failed insert: make it stick for the retry
+            ResponseEntity<String> first = webhook("/webhooks/twilio/sms", text, sign("/webhooks/twilio/sms", text));
+            assertThat(first.getStatusCode().is5xxServerError()).as("Twilio is told to try again").isTrue();
+            jdbc.sql("delete from fail_once").update();
+
+            ResponseEntity<String> retry = webhook("/webhooks/twilio/sms", text, sign("/webhooks/twilio/sms", text));
+
+            assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(jdbc.sql("select count(*) from message where provider_id = 'SM00000000000000000000000000000151'")
+                    .query(Long.class).single()).isEqualTo(1);
+        } finally {
+            jdbc.sql("drop trigger fail_once_trg on message").update();
+            jdbc.sql("drop function fail_once_fct()").update();
+            jdbc.sql("drop table fail_once").update();
+        }
     }
 
     // --- helpers ------------------------------------------------------------------------------------
