@@ -12,12 +12,17 @@ import io.confirmloop.calendar.PhoneNumbers;
 import io.confirmloop.messaging.MessageRepository;
 import io.confirmloop.messaging.OptOuts;
 import io.confirmloop.system.ApiException;
+import io.confirmloop.system.CurrentAccount;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A client's messages across the caller's calendars, and whether texts and emails reach them. */
+/**
+ * A client's messages across the caller's calendars, and whether texts and emails reach them. Any
+ * number we hold a message or an opt-out for has one: an owner sees the numbers tied to their
+ * accounts, an admin every number.
+ */
 @RestController
 class ClientLogController {
 
@@ -26,10 +31,12 @@ class ClientLogController {
     private final CalendarService calendars;
     private final AppointmentRepository appointments;
     private final PhoneNumbers phoneNumbers;
+    private final CurrentAccount account;
     private final String defaultRegion;
 
     ClientLogController(MessageRepository messages, OptOuts optOuts, CalendarService calendars, AppointmentRepository appointments,
-            PhoneNumbers phoneNumbers, @Value("${confirmloop.default-region}") String defaultRegion) {
+            PhoneNumbers phoneNumbers, CurrentAccount account, @Value("${confirmloop.default-region}") String defaultRegion) {
+        this.account = account;
         this.messages = messages;
         this.optOuts = optOuts;
         this.calendars = calendars;
@@ -43,14 +50,16 @@ class ClientLogController {
         String e164 = phoneNumbers.normalise(phone, defaultRegion).orElseThrow(() -> ApiException.badRequest("INVALID_PHONE",
                 "'" + phone + "' is not a valid phone number; use E.164 such as +12015550123"));
         Set<String> visible = calendars.visibleCalendars().stream().map(Calendar::id).collect(Collectors.toSet());
+        boolean admin = account.isAdmin();
+        // an admin sees every message of the number, also texts that answered no appointment (e.g. a STOP out of the blue)
         List<Map<String, Object>> entries = messages.ofPhone(e164).stream()
-                .filter(m -> m.calendarId() != null && visible.contains(m.calendarId()))
+                .filter(m -> admin || (m.calendarId() != null && visible.contains(m.calendarId())))
                 .map(AppointmentController::messageEntry).toList();
         List<Attendee> attendances = appointments.attendeesOfPhone(e164, visible);
-        if (entries.isEmpty() && attendances.isEmpty()) {
+        var state = optOuts.state(e164);
+        if (entries.isEmpty() && attendances.isEmpty() && !(admin && state.isPresent())) {
             throw ApiException.notFound("Client", e164);
         }
-        var state = optOuts.state(e164);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("phone", e164);
         view.put("canReceiveTexts", attendances.stream().anyMatch(Attendee::canReceiveSms) && !optOuts.isOptedOut(e164));

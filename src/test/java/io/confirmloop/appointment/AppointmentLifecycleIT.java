@@ -103,6 +103,18 @@ class AppointmentLifecycleIT extends AbstractIT {
     }
 
     @Test
+    void aStopFromANumberNeverTextedHasAClientLogForAnAdmin() {
+        reply(OWNER, "+12015550199", "STOP");
+
+        JsonNode client = ok(rest.withBasicAuth("demo", "demo").getForEntity("/api/clients/+12015550199/log", String.class));
+        assertThat(client.get("smsOptedOut").asBoolean()).isTrue();
+        assertThat(client.get("optedOutVia").asText()).isEqualTo("+15550100000");
+        assertThat(client.get("messages")).singleElement().satisfies(m -> assertThat(m.get("body").asText()).isEqualTo("STOP"));
+        // not tied to the owner's account: it does not exist for them
+        assertThat(call(OWNER, HttpMethod.GET, "/api/clients/+12015550199/log", null).getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
     void declineNotifiesTheOwnerAndHandsThemATask() {
         String eventId = event(OWNER, calendarId, "Filling 201-555-0103", START, END);
         runDueJobs();

@@ -121,6 +121,12 @@ class AccessAndValidationIT extends AbstractIT {
     }
 
     @Test
+    void theProbesSayReadyAndAlive() {
+        assertThat(ok(rest.getForEntity("/actuator/health/readiness", String.class)).get("status").asText()).isEqualTo("UP");
+        assertThat(ok(rest.getForEntity("/actuator/health/liveness", String.class)).get("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
     void theApiIsDescribedFromTheCode() {
         JsonNode docs = ok(rest.getForEntity("/v3/api-docs", String.class));
         assertThat(docs.get("paths").has("/api/calendars/{id}/sync-status")).isTrue();
