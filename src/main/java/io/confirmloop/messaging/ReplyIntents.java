@@ -24,12 +24,18 @@ public class ReplyIntents {
         return intent == null ? Intent.OTHER : Intent.valueOf(intent.toString());
     }
 
-    /** Trimmed, upper-case, accents and punctuation removed, inner white space collapsed: " yes! " → "YES". */
+    /**
+     * Upper-case, accents and punctuation removed, white space collapsed; a question mark and emoji
+     * stay, as words of their own: " yes! " → "YES", "Yes 👍" → "YES 👍", "yes?" → "YES ?".
+     */
     public static String normalise(String text) {
         if (text == null) {
             return "";
         }
-        String plain = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return plain.toUpperCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\\s]", " ").replaceAll("\\s+", " ").trim();
+        String plain = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}|\\p{Sk}", "");
+        return plain.toUpperCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}\\p{So}?]", " ")
+                .replaceAll("(\\p{So}|\\?)", " $1 ")
+                .replaceAll("\\s+", " ").trim();
     }
 }

@@ -67,46 +67,95 @@ class ReplyIntentDecisionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"YES", "Y", "C", "CONFIRM", "CONFIRMED", "OK", "YEP", "YEAH", "SURE"})
-    void confirmKeywordsConfirm(String text) {
-        assertThat(intentOf(text)).isEqualTo("CONFIRM");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"NO", "N", "DECLINE", "NOPE"})
-    void declineKeywordsDecline(String text) {
-        assertThat(intentOf(text)).isEqualTo("DECLINE");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"R", "RESCHEDULE", "CHANGE"})
-    void rescheduleKeywordsAskForAnotherTime(String text) {
-        assertThat(intentOf(text)).isEqualTo("RESCHEDULE");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT",
-            "OPT OUT"})
-    void carrierOptOutKeywordsOptOut(String text) {
+    @ValueSource(strings = {"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT", "OPT OUT"})
+    void rowOptOut(String text) {
         assertThat(intentOf(text)).isEqualTo("OPT_OUT");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"START", "UNSTOP"})
-    void carrierOptInKeywordsOptIn(String text) {
+    void rowOptIn(String text) {
         assertThat(intentOf(text)).isEqualTo("OPT_IN");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"HELP", "INFO"})
-    void helpKeywordsAskForHelp(String text) {
+    void rowHelp(String text) {
         assertThat(intentOf(text)).isEqualTo("HELP");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"MAYBE", "YES PLEASE", "CAN WE MAKE IT 3PM", "1", "OPT", "STOP ALL", "yes"})
-    void unknownTextIsOther(String text) {
+    @ValueSource(strings = {"R", "RESCHEDULE", "REBOOK", "CHANGE"})
+    void rowRescheduleKeyword(String text) {
+        assertThat(intentOf(text)).isEqualTo("RESCHEDULE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"YES BUT CAN WE MOVE IT TO 3", "CAN WE MAKE IT 3PM", "COULD WE DO ANOTHER DAY", "I NEED TO RESCHEDULE",
+            "OK BUT A DIFFERENT TIME PLEASE", "CAN I COME EARLIER"})
+    void rowReschedulePhraseIsNeverAConfirmation(String text) {
+        assertThat(intentOf(text)).isEqualTo("RESCHEDULE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"YES BUT I LL BE 10 MINUTES LATE", "YES ?", "OK IF IT IS STILL ON", "YES HOWEVER I HAVE A QUESTION"})
+    void rowConditionalGoesToTheOwner(String text) {
         assertThat(intentOf(text)).isEqualTo("OTHER");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"NO PROBLEM", "NO WORRIES SEE YOU THEN", "NO PROB"})
+    void rowNoProblemConfirms(String text) {
+        assertThat(intentOf(text)).isEqualTo("CONFIRM");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"NO", "N", "NOPE", "NAH", "DECLINE", "NO I CAN T MAKE IT", "NO SORRY"})
+    void rowDeclineKeyword(String text) {
+        assertThat(intentOf(text)).isEqualTo("DECLINE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SORRY I CAN T MAKE IT", "I CANNOT COME", "PLEASE CANCEL MY APPOINTMENT", "I M NOT COMING",
+            "YES I CAN T MAKE IT AFTER ALL"})
+    void rowDeclinePhrase(String text) {
+        assertThat(intentOf(text)).isEqualTo("DECLINE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"YES", "Y", "C", "CONFIRM", "CONFIRMED", "OK", "OKAY", "YEP", "YEAH", "SURE", "YES SEE YOU THEN",
+            "YES 👍", "YES PLEASE", "C THANKS", "OK THANK YOU"})
+    void rowConfirmKeyword(String text) {
+        assertThat(intentOf(text)).isEqualTo("CONFIRM");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"I LL BE THERE", "ILL BE THERE", "I WILL BE THERE THANKS", "SEE YOU TOMORROW", "THANKS CONFIRMED",
+            "HI I CONFIRM"})
+    void rowConfirmPhrase(String text) {
+        assertThat(intentOf(text)).isEqualTo("CONFIRM");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"👍", "👍 👍", "👌", "✅", "✔ THANKS"})
+    void rowConfirmEmoji(String text) {
+        assertThat(intentOf(text)).isEqualTo("CONFIRM");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"MAYBE", "1", "OPT", "STOP ALL", "yes", "WHO IS THIS", "THANKS", "STOP TEXTING ME ABOUT THE DOG"})
+    void rowOtherForEverythingElse(String text) {
+        assertThat(intentOf(text)).isEqualTo("OTHER");
+    }
+
+    /** What clients really send, through the same normalisation the application applies. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "Yes, see you then!|CONFIRM", "yes 👍|CONFIRM", "👍🏽|CONFIRM", "No, I can't make it|DECLINE",
+            "I'll be there|CONFIRM", "Confirmed.|CONFIRM", "yes but can we move it to 3?|RESCHEDULE", "Yes?|OTHER",
+            "  stop |OPT_OUT", "Sí|CONFIRM", "c|CONFIRM", "R|RESCHEDULE"})
+    void realRepliesAfterNormalisation(String reply, String intent) {
+        assertThat(intentOf(ReplyIntents.normalise(reply))).isEqualTo(intent);
     }
 
     @Test
