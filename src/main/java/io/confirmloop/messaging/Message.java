@@ -25,6 +25,8 @@ public record Message(
     /** Statuses of a message. */
     public static final class Status {
         public static final String QUEUED = "QUEUED";
+        /** Claimed by an attempt that is handing it to the provider (until its claim expires). */
+        public static final String HANDING_OVER = "HANDING_OVER";
         /** The provider answered that it did not take the message (429, 5xx); it is sent again on retry. */
         public static final String NOT_SENT = "NOT_SENT";
         public static final String SENT = "SENT";

@@ -58,8 +58,21 @@ public class MessageRepository {
                 .update();
     }
 
+    /**
+     * Claims the message for one sending attempt until {@code until}: only if nobody holds a live
+     * claim and it was not sent. True if this attempt has it.
+     */
+    boolean claim(String id, Instant now, Instant until) {
+        return jdbc.sql("""
+                update message set status = 'HANDING_OVER', claimed_until = ?, updated_at = ?
+                where id = ? and provider_id is null
+                  and (status in ('QUEUED', 'NOT_SENT') or (status = 'HANDING_OVER' and (claimed_until is null or claimed_until <= ?)))""")
+                .params(ts(until), ts(now), id, ts(now)).update() == 1;
+    }
+
     void markSent(String id, String providerId, String status, Instant at) {
-        jdbc.sql("update message set provider_id = ?, status = ?, updated_at = ? where id = ?").params(providerId, status, ts(at), id).update();
+        jdbc.sql("update message set provider_id = ?, status = ?, claimed_until = null, updated_at = ? where id = ?")
+                .params(providerId, status, ts(at), id).update();
     }
 
     public void assign(String id, String appointmentId, String calendarId, Instant at) {

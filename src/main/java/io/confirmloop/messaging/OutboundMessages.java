@@ -1,5 +1,6 @@
 package io.confirmloop.messaging;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import com.twilio.exception.ApiException;
@@ -10,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -18,7 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends texts and emails, exactly once as the client sees it:
  * <ol>
- * <li>the message row is committed first, in its own transaction, keyed for idempotency;</li>
+ * <li>the message row is committed first, in its own transaction, keyed for idempotency, and
+ * claimed by this attempt (a conditional update), so two attempts on two nodes never both call the
+ * provider;</li>
  * <li>the gateway route is called;</li>
  * <li>the gateway's id is committed at once, again in its own transaction.</li>
  * </ol>
@@ -67,10 +71,13 @@ public class OutboundMessages {
     private final ObjectProvider<SentSmsLookup> lookup;
     private final String smsFrom;
     private final String mailFrom;
+    private final Duration claimTimeout;
 
     OutboundMessages(MessageRepository messages, OptOuts optOuts, ProducerTemplate camel, AppClock clock,
             PlatformTransactionManager transactions, ObjectProvider<SentSmsLookup> lookup,
-            @Value("${confirmloop.sms.from-number}") String smsFrom, @Value("${confirmloop.mail.from}") String mailFrom) {
+            @Value("${confirmloop.sms.from-number}") String smsFrom, @Value("${confirmloop.mail.from}") String mailFrom,
+            @Value("${confirmloop.sms.claim-timeout:PT1M}") Duration claimTimeout) {
+        this.claimTimeout = claimTimeout;
         this.messages = messages;
         this.optOuts = optOuts;
         this.camel = camel;
@@ -92,8 +99,26 @@ public class OutboundMessages {
             if (m.providerId() != null) {
                 return Result.sent(m.id());
             }
-            // The earlier attempt may have reached the provider before it died: ask before sending again
-            // (unless the provider had answered that it did not take it).
+        }
+        boolean optedOut = optOuts.isOptedOut(phone);
+        String id;
+        if (existing.isEmpty()) {
+            id = Ids.newId();
+            insertClaimed(new Message(id, appointmentId, calendarId, phone, Direction.OUT, Channel.SMS, smsFrom, phone, null, body,
+                    optedOut ? Message.Status.SKIPPED : Message.Status.HANDING_OVER, null, key, null, 0, clock.now(), clock.now()), !optedOut);
+            if (optedOut) {
+                return Result.skipped(id, "the number has opted out of texts");
+            }
+        } else {
+            Message m = existing.get();
+            id = m.id();
+            if (optedOut) {
+                ownTransaction.executeWithoutResult(s -> messages.setStatus(id, Message.Status.SKIPPED, clock.now()));
+                return Result.skipped(id, "the number has opted out of texts");
+            }
+            claim(m);
+            // An earlier attempt that did not come back may have reached the provider before it died: ask before
+            // sending again (unless the provider had answered that it did not take it).
             Optional<GatewayRequests.Receipt> accepted = Message.Status.NOT_SENT.equals(m.status()) ? Optional.empty()
                     : lookup.stream().findFirst().flatMap(l -> l.find(phone, m.body(), m.createdAt()));
             if (accepted.isPresent()) {
@@ -102,18 +127,6 @@ public class OutboundMessages {
                 log.info("Message {} had reached the provider as {}; not sent again", m.id(), accepted.get().providerId());
                 return Result.sent(m.id());
             }
-        }
-        String id = existing.map(Message::id).orElseGet(Ids::newId);
-        boolean optedOut = optOuts.isOptedOut(phone);
-        if (existing.isEmpty()) {
-            ownTransaction.executeWithoutResult(s -> messages.insert(new Message(id, appointmentId, calendarId, phone, Direction.OUT,
-                    Channel.SMS, smsFrom, phone, null, body, optedOut ? Message.Status.SKIPPED : Message.Status.QUEUED, null, key, null,
-                    0, clock.now(), clock.now())));
-        } else if (optedOut) {
-            ownTransaction.executeWithoutResult(s -> messages.setStatus(id, Message.Status.SKIPPED, clock.now()));
-        }
-        if (optedOut) {
-            return Result.skipped(id, "the number has opted out of texts");
         }
         GatewayRequests.Receipt receipt;
         try {
@@ -153,13 +166,51 @@ public class OutboundMessages {
         }
         String id = existing.map(Message::id).orElseGet(Ids::newId);
         if (existing.isEmpty()) {
-            ownTransaction.executeWithoutResult(s -> messages.insert(new Message(id, appointmentId, calendarId, phone, Direction.OUT,
-                    Channel.EMAIL, mailFrom, to, subject, text, Message.Status.QUEUED, null, key, null, 0, clock.now(), clock.now())));
+            insertClaimed(new Message(id, appointmentId, calendarId, phone, Direction.OUT, Channel.EMAIL, mailFrom, to, subject, text,
+                    Message.Status.HANDING_OVER, null, key, null, 0, clock.now(), clock.now()), true);
+        } else {
+            claim(existing.get());
         }
         GatewayRequests.Receipt receipt = camel.requestBody(EMAIL_ROUTE, new GatewayRequests.Email(id, mailFrom, to, subject, text),
                 GatewayRequests.Receipt.class);
         ownTransaction.executeWithoutResult(s -> messages.markSent(id, receipt.providerId(), receipt.status(), clock.now()));
         return Result.sent(id);
+    }
+
+    /**
+     * Writes the message row, claimed by this attempt when it is to be sent. Two attempts that start
+     * at the same moment cannot both insert it (unique idempotency key): the second learns that the
+     * message is being handed over.
+     */
+    private void insertClaimed(Message message, boolean claimed) {
+        try {
+            ownTransaction.executeWithoutResult(s -> {
+                messages.insert(message);
+                if (claimed) {
+                    messages.claim(message.id(), clock.now(), clock.now().plus(claimTimeout));
+                }
+            });
+        } catch (DuplicateKeyException e) {
+            throw new MessageBeingHandedOver(message.idempotencyKey());
+        }
+    }
+
+    /**
+     * Claims an existing message for this attempt before the provider is called: only one attempt
+     * (on any node) holds the claim; one whose holder died gets it back once the claim expired.
+     */
+    private void claim(Message m) {
+        Boolean claimed = ownTransaction.execute(s -> messages.claim(m.id(), clock.now(), clock.now().plus(claimTimeout)));
+        if (!Boolean.TRUE.equals(claimed)) {
+            throw new MessageBeingHandedOver(m.idempotencyKey());
+        }
+    }
+
+    /** Another attempt is handing the same message to the provider right now: this one is tried again later. */
+    public static class MessageBeingHandedOver extends RuntimeException {
+        MessageBeingHandedOver(String key) {
+            super("Message " + key + " is being handed to the provider by another attempt; this one is tried again later");
+        }
     }
 
     /** 4xx but 429: the provider will never take this message; anything else may pass on a retry. */

@@ -347,6 +347,42 @@ class TwilioAndSmtpIT extends AbstractIT {
 
     @Autowired
     javax.sql.DataSource dataSource;
+    @Autowired
+    OutboundMessages outbound;
+
+    @Test
+    void aSecondAttemptWhileTheFirstIsHandingOverNeverSendsTwice() throws Exception {
+        // Twilio takes a while to answer, so the two attempts overlap
+        twilio.stubFor(WireMock.post(urlPathEqualTo(MESSAGES)).withRequestBody(WireMock.containing("Race")).atPriority(1)
+                .willReturn(created().withFixedDelay(1500)));
+        java.util.concurrent.Callable<Object> attempt = () -> {
+            try {
+                return outbound.sms("race:1", null, null, "+12015550152", "Race to the finish");
+            } catch (OutboundMessages.MessageBeingHandedOver busy) {
+                return busy;
+            }
+        };
+        // node A is handing the text to Twilio...
+        java.util.concurrent.CompletableFuture<Object> nodeA = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return attempt.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+                twilio.findAll(postRequestedFor(urlPathEqualTo(MESSAGES)).withRequestBody(WireMock.containing("Race"))).size() == 1);
+        // ...when node B, whose job lock on the same step expired, tries the same message
+        Object nodeB = attempt.call();
+
+        assertThat(nodeB).isInstanceOf(OutboundMessages.MessageBeingHandedOver.class);
+        assertThat(nodeA.get(20, java.util.concurrent.TimeUnit.SECONDS))
+                .isInstanceOfSatisfying(OutboundMessages.Result.class, r -> assertThat(r.sent()).isTrue());
+        assertThat(twilio.findAll(postRequestedFor(urlPathEqualTo(MESSAGES)).withRequestBody(WireMock.containing("Race")))).hasSize(1);
+        // the attempt that stood back is retried later and finds the text sent
+        assertThat(outbound.sms("race:1", null, null, "+12015550152", "Race to the finish").sent()).isTrue();
+        assertThat(twilio.findAll(postRequestedFor(urlPathEqualTo(MESSAGES)).withRequestBody(WireMock.containing("Race")))).hasSize(1);
+    }
 
     @Test
     void aDeliveryWhoseStoringFailedIsStoredWhenTwilioRetries() {
