@@ -29,7 +29,7 @@ public record Appointment(
         return new Appointment(id, calendarId, eventId, newTitle, newDescription, newLocation, start, end, status, planGeneration, createdAt, now);
     }
 
-    /** Moved in the calendar: a new reminder plan generation. */
+    /** Moved in the calendar (or its text changed): a new reminder plan generation. */
     Appointment movedTo(Instant newStart, Instant newEnd, Instant now) {
         return new Appointment(id, calendarId, eventId, title, description, location, newStart, newEnd, status, planGeneration + 1, createdAt, now);
     }

@@ -29,10 +29,12 @@ class AppointmentController {
     private final AppointmentLog log;
     private final MessageRepository messages;
     private final CalendarService calendars;
+    private final ReminderRepository reminders;
     private final AppClock clock;
 
     AppointmentController(AppointmentRepository appointments, AppointmentLog log, MessageRepository messages, CalendarService calendars,
-            AppClock clock) {
+            ReminderRepository reminders, AppClock clock) {
+        this.reminders = reminders;
         this.appointments = appointments;
         this.log = log;
         this.messages = messages;
@@ -122,6 +124,13 @@ class AppointmentController {
             attendee.put("email", t.email());
             attendee.put("status", t.status().name());
             attendee.put("canReceiveSms", t.canReceiveSms());
+            attendee.put("nextMessage", reminders.nextPlanned(a.id(), t.phone(), a.planGeneration()).map(r -> {
+                Map<String, Object> next = new LinkedHashMap<>();
+                next.put("kind", r.kind());
+                next.put("at", r.dueAt().atZone(calendar.timeZone()).toOffsetDateTime());
+                next.put("deferredByQuietHours", Reminder.QUIET_HOURS.equals(r.note()));
+                return next;
+            }).orElse(null));
             return attendee;
         }).toList());
         view.put("statusLines", appointments.pendingDescription(a.id()).map(p -> {

@@ -2,7 +2,9 @@ package io.confirmloop.appointment;
 
 /**
  * Names shared by the appointment-lifecycle BPMN, its delegates and the tests. One process
- * instance per appointment (business key = appointment id), one branch per attendee phone number.
+ * instance per attendee of an appointment: business key = appointment id, the attendee's number a
+ * process variable. Appointment-level messages (changed, cancelled) go to every attendee's
+ * instance; a reply, a removal or a delivery failure only to the attendee's own.
  */
 public final class AppointmentProcess {
 
@@ -13,14 +15,18 @@ public final class AppointmentProcess {
 
     /** Element ids in appointment-lifecycle.bpmn. */
     public static final class Elements {
-        public static final String START = "StartEvent_AppointmentFound";
-        public static final String ATTENDEES = "SubProcess_Attendee";
+        public static final String START = "StartEvent_AttendeeFound";
         public static final String PLAN_NEXT_STEP = "Task_PlanNextStep";
         public static final String AWAIT = "Gateway_AwaitReplyOrTimer";
-        public static final String TIMER_NEXT_STEP = "Timer_NextStepDue";
+        public static final String CALENDAR_SWITCHED_ON = "Message_CalendarSwitchedOn_Catch";
+        public static final String TIMER_REMINDER_DUE = "Timer_ReminderDue";
+        public static final String TIMER_REPLY_DEADLINE = "Timer_ReplyDeadline";
+        public static final String TIMER_APPOINTMENT_OVER = "Timer_AppointmentOver";
         public static final String REPLY_RECEIVED = "Message_ReplyReceived_Catch";
-        public static final String WHAT_IS_DUE = "Gateway_WhatIsDue";
+        public static final String APPOINTMENT_CHANGED = "Message_AppointmentChanged_Catch";
         public static final String SEND_REMINDER = "Task_SendReminder";
+        public static final String TEXT_REFUSED = "BoundaryEvent_TextRefused";
+        public static final String REACH_CLIENT_AFTER_REFUSAL = "CallActivity_ReachClientAfterRefusal";
         public static final String RECORD_NO_RESPONSE = "Task_RecordNoResponse";
         public static final String CALL_CLIENT = "UserTask_CallClient";
         public static final String RECORD_CALL_OUTCOME = "Task_RecordCallOutcome";
@@ -32,20 +38,23 @@ public final class AppointmentProcess {
         public static final String HANDLE_RESCHEDULE_REQUEST = "UserTask_HandleRescheduleRequest";
         public static final String FORWARD_TO_OWNER = "Task_ForwardToOwner";
         public static final String SEND_HELP = "Task_SendHelp";
-        public static final String RECORD_OPT_OUT = "Task_RecordOptOut";
-        public static final String RECORD_OPT_IN = "Task_RecordOptIn";
-        public static final String RESCHEDULED_BOUNDARY = "BoundaryEvent_AppointmentRescheduled";
-        public static final String ANNOUNCE_NEW_TIME = "Task_AnnounceNewTime";
-        public static final String ATTENDEES_CHANGED_BOUNDARY = "BoundaryEvent_AttendeesChanged";
         public static final String CANCELLED_START = "StartEvent_AppointmentCancelled";
-        public static final String CANCEL_APPOINTMENT = "Task_CancelAppointment";
+        public static final String PLAN_CANCELLATION_NOTICE = "Task_PlanCancellationNotice";
+        public static final String TIMER_NOTICE_ALLOWED = "Timer_CancellationNoticeAllowed";
+        public static final String SEND_CANCELLATION_NOTICE = "Task_SendCancellationNotice";
+        public static final String REMOVED_START = "StartEvent_AttendeeRemoved";
+        public static final String RECORD_REMOVAL = "Task_RecordRemoval";
+        public static final String NOT_DELIVERED_START = "StartEvent_TextNotDelivered";
+        public static final String REACH_CLIENT_AFTER_FAILURE = "CallActivity_ReachClientAfterFailure";
         public static final String END_ATTENDEE_SETTLED = "EndEvent_AttendeeSettled";
         public static final String END_ATTENDEE_DECLINED = "EndEvent_AttendeeDeclined";
         public static final String END_RESCHEDULE_HANDLED = "EndEvent_RescheduleHandled";
         public static final String END_CALL_SETTLED = "EndEvent_CallSettled";
         public static final String END_APPOINTMENT_OVER = "EndEvent_AppointmentOver";
-        public static final String END_PROCESS = "EndEvent_AppointmentSettled";
         public static final String END_CANCELLED = "EndEvent_AppointmentCancelled";
+        public static final String END_CANCELLED_QUIETLY = "EndEvent_CancelledQuietly";
+        public static final String END_REMOVED = "EndEvent_AttendeeRemoved";
+        public static final String END_NOT_DELIVERED = "EndEvent_FailedTextHandled";
 
         private Elements() {
         }
@@ -63,12 +72,27 @@ public final class AppointmentProcess {
 
     /** Message names (past-tense facts). */
     public static final class Messages {
+        /** The attendee texted us (to this attendee's instance). */
         public static final String REPLY_RECEIVED = "Message_ReplyReceived";
-        public static final String APPOINTMENT_RESCHEDULED = "Message_AppointmentRescheduled";
-        public static final String ATTENDEES_CHANGED = "Message_AttendeesChanged";
+        /** The appointment or its calendar changed: moved, new text, switched off or on (to every attendee). */
+        public static final String APPOINTMENT_CHANGED = "Message_AppointmentChanged";
+        /** The event was removed (to every attendee). */
         public static final String APPOINTMENT_CANCELLED = "Message_AppointmentCancelled";
+        /** The attendee's number left the event (to this attendee's instance). */
+        public static final String ATTENDEE_REMOVED = "Message_AttendeeRemoved";
+        /** A text to the attendee failed or was undelivered after it was handed over (to this attendee's instance). */
+        public static final String TEXT_NOT_DELIVERED = "Message_TextNotDelivered";
 
         private Messages() {
+        }
+    }
+
+    /** BPMN errors (code = the error's errorCode). */
+    public static final class Errors {
+        /** The provider refused a text for good (not a passing fault): reach the client another way. */
+        public static final String TEXT_REFUSED = "TEXT_REFUSED";
+
+        private Errors() {
         }
     }
 
@@ -78,20 +102,34 @@ public final class AppointmentProcess {
         public static final String APPOINTMENT_ID = "appointmentId";
         /** Calendar owner group: candidate group of the user tasks. */
         public static final String OWNER_GROUP = "ownerGroup";
-        /** List of E.164 phone numbers, the multi-instance collection. */
-        public static final String ATTENDEE_PHONES = "attendeePhones";
-        /** Element variable of the multi-instance branch (local to it). */
+        /** The attendee's number, E.164. */
         public static final String ATTENDEE_PHONE = "attendeePhone";
-        /** REMIND, DEADLINE, FINISH or DONE, written by Task_PlanNextStep. */
+        /** WAIT, PAUSED or DONE, written by Task_PlanNextStep. */
         public static final String NEXT_STEP = "nextStep";
-        /** ISO-8601 instant the timer waits for. */
-        public static final String NEXT_STEP_AT = "nextStepAt";
-        /** Id of the reminder row to send when nextStep = REMIND. */
+        /** When the next planned message is due (past the end when none is). */
+        public static final String REMINDER_AT = "reminderAt";
+        /** Id of the reminder row Timer_ReminderDue sends. */
         public static final String REMINDER_ID = "reminderId";
+        /** When an unanswered request turns into "Call the client" (past the end when nothing awaits an answer). */
+        public static final String DEADLINE_AT = "deadlineAt";
+        /** When the appointment ends. */
+        public static final String END_AT = "endAt";
+        /** The client as task names show them, e.g. "Check-up Jane (+1 201-555-0123)". */
+        public static final String CLIENT_LABEL = "clientLabel";
+        /** The appointment's time in the calendar's zone, e.g. "Wed 2 Dec 14:42". */
+        public static final String APPOINTMENT_WHEN = "appointmentWhen";
         /** Reply intent: CONFIRM, DECLINE, RESCHEDULE, OPT_OUT, OPT_IN, HELP, OTHER. */
         public static final String INTENT = "intent";
         /** Id of the inbound message row that carried the reply. */
         public static final String REPLY_MESSAGE_ID = "replyMessageId";
+        /** Id of the outbound message that was refused or not delivered. */
+        public static final String FAILED_MESSAGE_ID = "failedMessageId";
+        /** Why the text did not reach the client. */
+        public static final String FAILURE_REASON = "failureReason";
+        /** Whether an owner task is to be created now (false while the calendar is switched off). */
+        public static final String OWNER_TASK = "ownerTask";
+        /** When the cancellation notice may go out (quiet hours); null when none is to be sent. */
+        public static final String NOTICE_AT = "noticeAt";
         /** Outcome chosen in the call-the-client form. */
         public static final String CALL_OUTCOME = "callOutcome";
         /** Notes typed in the call-the-client form. */
@@ -104,7 +142,7 @@ public final class AppointmentProcess {
     }
 
     /** Values of {@link Variables#NEXT_STEP}. */
-    public enum NextStep { REMIND, DEADLINE, FINISH, DONE }
+    public enum NextStep { WAIT, PAUSED, DONE }
 
     /** Values of {@link Variables#CALL_OUTCOME}. */
     public enum CallOutcome { CONFIRMED_BY_PHONE, CANCELLED, UNREACHABLE }

@@ -41,6 +41,12 @@ public class AppointmentRepository {
                 .query(AppointmentRepository::map).list();
     }
 
+    /** Active appointments of the calendar that have not ended. */
+    List<Appointment> upcomingOfCalendar(String calendarId, Instant now) {
+        return jdbc.sql("select * from appointment where calendar_id = ? and status = 'ACTIVE' and end_at > ? order by start_at, id")
+                .params(calendarId, ts(now)).query(AppointmentRepository::map).list();
+    }
+
     List<String> idsOfCalendar(String calendarId) {
         return jdbc.sql("select id from appointment where calendar_id = ?").param(calendarId).query(String.class).list();
     }

@@ -37,10 +37,12 @@ class AppointmentSync implements EventChangeHandler {
     private final PhoneNumbers phoneNumbers;
     private final LifecycleGateway lifecycle;
     private final AppointmentLog log;
+    private final OwnerNotices ownerNotices;
     private final AppClock clock;
 
     AppointmentSync(CalendarRepository calendars, CalendarEventStore events, AppointmentRepository appointments, PhoneNumbers phoneNumbers,
-            LifecycleGateway lifecycle, AppointmentLog log, AppClock clock) {
+            LifecycleGateway lifecycle, AppointmentLog log, OwnerNotices ownerNotices, AppClock clock) {
+        this.ownerNotices = ownerNotices;
         this.calendars = calendars;
         this.events = events;
         this.appointments = appointments;
@@ -109,7 +111,7 @@ class AppointmentSync implements EventChangeHandler {
         create.numbers().forEach(n -> appointments.insertAttendee(pending(appointment.id(), n, now)));
         log.add(appointment.id(), null, "Found in calendar " + calendar.name() + " for "
                 + WHEN.format(event.start().atZone(calendar.timeZone())) + " (" + calendar.timeZone().getId() + ")");
-        lifecycle.start(appointment, calendar.ownerGroup(), phones(create.numbers()));
+        create.numbers().forEach(n -> lifecycle.start(appointment, calendar.ownerGroup(), n.phone()));
     }
 
     private void reactivate(Calendar calendar, Appointment earlier, SyncDiff.Reactivate reactivate, Instant now) {
@@ -119,26 +121,37 @@ class AppointmentSync implements EventChangeHandler {
         appointments.update(appointment);
         applyAttendees(appointment.id(), reactivate.numbers(), reactivate.attendees(), true, now);
         log.add(appointment.id(), null, "Back in the calendar for " + WHEN.format(event.start().atZone(calendar.timeZone())));
-        lifecycle.rescheduled(appointment, calendar.ownerGroup(), phones(reactivate.numbers()));
+        // an attendee's former instance may still be waiting to tell the client of the cancellation
+        lifecycle.delete(appointment.id(), "the appointment is back in the calendar");
+        reactivate.numbers().forEach(n -> lifecycle.start(appointment, calendar.ownerGroup(), n.phone()));
     }
 
     private void update(Calendar calendar, Appointment appointment, SyncDiff.Update update, Instant now) {
         ProviderEvent event = update.event();
         Appointment updated = update.textChanged() ? appointment.withText(event.title(), event.description(), event.location(), now)
                 : appointment;
-        if (update.moved()) {
-            updated = updated.movedTo(event.start(), event.end(), now);
-        }
         if (update.moved() || update.textChanged()) {
+            // a new plan: the new time, or what a new text calls for (a marker such as #noremind or *court)
+            updated = updated.movedTo(event.start(), event.end(), now);
             appointments.update(updated);
         }
-        List<SyncDiff.Number> numbers = update.numbers();
-        applyAttendees(appointment.id(), numbers, update.attendees(), false, now);
+        applyAttendees(appointment.id(), update.numbers(), update.attendees(), false, now);
         if (update.moved()) {
-            log.add(appointment.id(), null, "Moved in the calendar to " + WHEN.format(event.start().atZone(calendar.timeZone())));
-            lifecycle.rescheduled(updated, calendar.ownerGroup(), phones(numbers));
-        } else if (update.attendees().setChanged()) {
-            lifecycle.attendeesChanged(updated, calendar.ownerGroup(), phones(numbers));
+            log.add(appointment.id(), null, "Moved in the calendar to " + WHEN.format(event.start().atZone(calendar.timeZone())) + " ("
+                    + calendar.timeZone().getId() + ")");
+            ownerNotices.rescheduled(updated);
+        } else if (update.textChanged()) {
+            log.add(appointment.id(), null, "The event's text changed: reminders planned again");
+        }
+        // only the attendees that changed are touched: the others keep their state, timers and tasks
+        for (String removed : update.attendees().removed()) {
+            lifecycle.attendeeRemoved(appointment.id(), removed);
+        }
+        for (SyncDiff.Number added : concat(update.attendees().added(), update.attendees().readded())) {
+            lifecycle.start(updated, calendar.ownerGroup(), added.phone());
+        }
+        if (update.moved() || update.textChanged()) {
+            lifecycle.appointmentChanged(appointment.id());
         }
     }
 
@@ -177,7 +190,7 @@ class AppointmentSync implements EventChangeHandler {
         return new Attendee(appointmentId, n.phone(), n.email(), n.canReceiveSms(), AttendeeStatus.PENDING, false, false, null, now);
     }
 
-    private static List<String> phones(List<SyncDiff.Number> numbers) {
-        return numbers.stream().map(SyncDiff.Number::phone).toList();
+    private static List<SyncDiff.Number> concat(List<SyncDiff.Number> a, List<SyncDiff.Number> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 }

@@ -1,49 +1,43 @@
 package io.confirmloop.appointment;
 
-import java.util.Map;
-
 import io.confirmloop.calendar.Calendar;
 import io.confirmloop.calendar.CalendarRepository;
-import io.confirmloop.calendar.PhoneNumbers;
 import io.confirmloop.messaging.DeliveryFailureHandler;
-import io.confirmloop.messaging.DeliveryFailureProcess;
 import io.confirmloop.messaging.Message;
 import io.confirmloop.messaging.MessageRepository;
-import io.confirmloop.messaging.MessageTemplates;
-import io.confirmloop.messaging.OutboundMessages;
-import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 
 /**
- * A text that did not reach the client: it goes by email where the client has an address;
- * otherwise the owner gets a "Reach the client another way" task. The owner is told by email either way.
+ * A text that did not reach the client. A refusal while sending is a BPMN error the lifecycle
+ * catches; a failure the provider reports later is a message to the attendee's instance. Either way
+ * delivery-failure.bpmn runs: by email where the client has an address, else a task for the owner,
+ * who is emailed in both cases.
  */
-@Component
-class DeliveryFailures implements DeliveryFailureHandler {
+@Service
+class DeliveryFailures implements DeliveryFailureHandler, LifecycleSteps.Failures {
 
     private final MessageRepository messages;
     private final AppointmentRepository appointments;
     private final CalendarRepository calendars;
-    private final OutboundMessages outbound;
-    private final MessageTemplates templates;
+    private final LifecycleGateway lifecycle;
+    private final ClientTexts texts;
     private final AppointmentLog log;
-    private final PhoneNumbers phoneNumbers;
-    private final RuntimeService runtime;
     private final TaskSummaries summaries;
+    private final ClientLabels labels;
 
-    DeliveryFailures(MessageRepository messages, AppointmentRepository appointments, CalendarRepository calendars, OutboundMessages outbound,
-            MessageTemplates templates, AppointmentLog log, PhoneNumbers phoneNumbers, RuntimeService runtime, TaskSummaries summaries) {
+    DeliveryFailures(MessageRepository messages, AppointmentRepository appointments, CalendarRepository calendars, LifecycleGateway lifecycle,
+            ClientTexts texts, AppointmentLog log, TaskSummaries summaries, ClientLabels labels) {
+        this.labels = labels;
         this.messages = messages;
         this.appointments = appointments;
         this.calendars = calendars;
-        this.outbound = outbound;
-        this.templates = templates;
+        this.lifecycle = lifecycle;
+        this.texts = texts;
         this.log = log;
-        this.phoneNumbers = phoneNumbers;
-        this.runtime = runtime;
         this.summaries = summaries;
     }
 
+    /** The provider reported after the hand-over that the text failed or was undelivered. */
     @Override
     public void textNotDelivered(String messageId, String reason) {
         Message text = messages.find(messageId).orElse(null);
@@ -51,31 +45,40 @@ class DeliveryFailures implements DeliveryFailureHandler {
             return;
         }
         Appointment appointment = appointments.find(text.appointmentId()).orElse(null);
-        Attendee attendee = appointments.attendee(text.appointmentId(), text.phone()).orElse(null);
         Calendar calendar = appointment == null ? null : calendars.find(appointment.calendarId()).orElse(null);
-        if (appointment == null || attendee == null || calendar == null) {
+        if (appointment == null || calendar == null || appointments.attendee(appointment.id(), text.phone()).isEmpty()) {
             return;
         }
-        String phone = text.phone();
-        log.add(appointment.id(), phone, "Text not delivered: " + reason);
-        Map<String, String> values = MessageTemplates.values(calendar.businessName(), appointment.start(), calendar.timeZone(),
-                appointment.title(), phoneNumbers.display(phone), text.body());
-        if (attendee.email() != null) {
-            MessageTemplates.Rendered mail = templates.render(calendar.id(), "email-fallback", values);
-            outbound.email("fallback:" + messageId, appointment.id(), calendar.id(), phone, attendee.email(), mail.subject(), mail.body());
-            log.add(appointment.id(), phone, "Sent the text by email instead");
+        lifecycle.textNotDelivered(appointment, calendar.ownerGroup(), text.phone(), messageId, reason,
+                labels.label(appointment, text.phone()), ClientLabels.when(appointment, calendar));
+    }
+
+    @Override
+    public LifecycleSteps.Fallback sendByEmailInstead(String appointmentId, String phone, String failedMessageId, String reason) {
+        Appointment appointment = appointments.find(appointmentId).orElseThrow();
+        Calendar calendar = calendars.find(appointment.calendarId()).orElseThrow();
+        Attendee attendee = appointments.attendee(appointmentId, phone).orElseThrow();
+        String failedText = texts.body(failedMessageId);
+        log.add(appointmentId, phone, "Text not delivered: " + reason);
+        boolean byEmail = attendee.email() != null;
+        if (byEmail) {
+            texts.email(calendar, appointment, phone, attendee.email(), "email-fallback", "fallback:" + failedMessageId, failedText);
+            log.add(appointmentId, phone, "Sent the text by email instead");
         } else {
-            runtime.startProcessInstanceByKey(DeliveryFailureProcess.PROCESS_ID, appointment.id(), Map.of(
-                    DeliveryFailureProcess.Variables.APPOINTMENT_ID, appointment.id(),
-                    DeliveryFailureProcess.Variables.OWNER_GROUP, calendar.ownerGroup(),
-                    DeliveryFailureProcess.Variables.ATTENDEE_PHONE, phone,
-                    DeliveryFailureProcess.Variables.TASK_SUMMARY, "Text not delivered: " + reason + "\n\n" + summaries.of(appointment.id(), phone)));
-            log.add(appointment.id(), phone, "Owner asked to reach the client another way");
+            log.add(appointmentId, phone, "Owner asked to reach the client another way");
         }
-        if (calendar.notificationEmail() != null) {
-            MessageTemplates.Rendered mail = templates.render(calendar.id(), "owner-delivery-failed", values);
-            outbound.email("delivery-failed:" + messageId, appointment.id(), calendar.id(), phone, calendar.notificationEmail(),
-                    mail.subject(), mail.body());
-        }
+        texts.notifyOwner(calendar, appointment, phone, "owner-delivery-failed", "delivery-failed:" + failedMessageId, failedText);
+        return new LifecycleSteps.Fallback(byEmail, "Text not delivered: " + reason + "\n\n" + summaries.of(appointmentId, phone));
+    }
+
+    @Override
+    public void recordReachOutcome(String appointmentId, String phone, String outcome, String notes) {
+        String words = switch (outcome == null ? "" : outcome) {
+            case "REACHED" -> "Reached the client another way";
+            case "NUMBER_WRONG" -> "The client's number is wrong";
+            case "UNREACHABLE" -> "Could not reach the client another way";
+            default -> "Followed up on the undelivered text";
+        };
+        log.add(appointmentId, phone, words + (notes == null || notes.isBlank() ? "" : " — " + notes.strip()));
     }
 }

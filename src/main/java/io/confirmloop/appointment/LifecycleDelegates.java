@@ -2,107 +2,135 @@ package io.confirmloop.appointment;
 
 import static io.confirmloop.appointment.AppointmentProcess.Variables;
 
+import java.time.Instant;
 import java.util.Date;
 
 import io.confirmloop.appointment.AppointmentProcess.CallOutcome;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The delegates of appointment-lifecycle.bpmn ({@code ${beanName}}): read ids, call
- * {@link LifecycleService}, write back a small decision. Branch variables are set local to the
- * attendee's branch so that parallel branches never share them.
+ * The delegates of appointment-lifecycle.bpmn and delivery-failure.bpmn ({@code ${beanName}}):
+ * read ids, call a use case ({@link LifecycleSteps}), write back a small decision. The process
+ * tests build the same delegates around fake use cases.
  */
 @Configuration
 class LifecycleDelegates {
 
     @Bean
-    JavaDelegate planNextStep(LifecycleService lifecycle) {
+    JavaDelegate planNextStep(LifecycleSteps.Planning planning) {
         return execution -> {
-            String phone = phone(execution);
-            LifecycleService.Decision decision = lifecycle.planNextStep(appointmentId(execution), phone);
-            execution.setVariableLocal(Variables.ATTENDEE_PHONE, phone);
-            execution.setVariableLocal(Variables.NEXT_STEP, decision.step().name());
-            execution.setVariableLocal(Variables.NEXT_STEP_AT, decision.at() == null ? null : Date.from(decision.at()));
-            execution.setVariableLocal(Variables.REMINDER_ID, decision.reminderId());
+            LifecycleSteps.Plan plan = planning.planNextStep(appointmentId(execution), phone(execution));
+            execution.setVariable(Variables.NEXT_STEP, plan.step().name());
+            execution.setVariable(Variables.REMINDER_AT, date(plan.reminderAt()));
+            execution.setVariable(Variables.REMINDER_ID, plan.reminderId());
+            execution.setVariable(Variables.DEADLINE_AT, date(plan.deadlineAt()));
+            execution.setVariable(Variables.END_AT, date(plan.endAt()));
+            execution.setVariable(Variables.CLIENT_LABEL, plan.clientLabel());
+            execution.setVariable(Variables.APPOINTMENT_WHEN, plan.appointmentWhen());
         };
     }
 
     @Bean
-    JavaDelegate sendReminder(LifecycleService lifecycle) {
-        return execution -> lifecycle.sendReminder(appointmentId(execution), phone(execution),
-                (String) execution.getVariable(Variables.REMINDER_ID));
-    }
-
-    @Bean
-    JavaDelegate recordConfirmation(LifecycleService lifecycle) {
-        return execution -> lifecycle.recordConfirmation(appointmentId(execution), phone(execution), replyId(execution));
-    }
-
-    @Bean
-    JavaDelegate recordDecline(LifecycleService lifecycle) {
-        return execution -> execution.setVariableLocal(Variables.TASK_SUMMARY,
-                lifecycle.recordDecline(appointmentId(execution), phone(execution), replyId(execution)));
-    }
-
-    @Bean
-    JavaDelegate recordRescheduleRequest(LifecycleService lifecycle) {
-        return execution -> execution.setVariableLocal(Variables.TASK_SUMMARY,
-                lifecycle.recordRescheduleRequest(appointmentId(execution), phone(execution), replyId(execution)));
-    }
-
-    @Bean
-    JavaDelegate forwardToOwner(LifecycleService lifecycle) {
-        return execution -> lifecycle.forwardToOwner(appointmentId(execution), phone(execution), replyId(execution));
-    }
-
-    @Bean
-    JavaDelegate sendHelp(LifecycleService lifecycle) {
-        return execution -> lifecycle.sendHelp(appointmentId(execution), phone(execution), replyId(execution));
-    }
-
-    @Bean
-    JavaDelegate recordOptOut(LifecycleService lifecycle) {
-        return execution -> lifecycle.recordOptOut(appointmentId(execution), phone(execution));
-    }
-
-    @Bean
-    JavaDelegate recordOptIn(LifecycleService lifecycle) {
-        return execution -> lifecycle.recordOptIn(appointmentId(execution), phone(execution));
-    }
-
-    @Bean
-    JavaDelegate recordNoResponse(LifecycleService lifecycle) {
+    JavaDelegate sendReminder(LifecycleSteps.Reminders reminders) {
         return execution -> {
-            execution.setVariableLocal(Variables.TASK_SUMMARY, lifecycle.recordNoResponse(appointmentId(execution), phone(execution)));
-            // Declared here so the form's answers land in this attendee's branch, not on the whole appointment.
-            execution.setVariableLocal(Variables.CALL_OUTCOME, null);
-            execution.setVariableLocal(Variables.CALL_NOTES, null);
+            try {
+                reminders.send(appointmentId(execution), phone(execution), (String) execution.getVariable(Variables.REMINDER_ID));
+            } catch (LifecycleSteps.TextRefused refused) {
+                execution.setVariable(Variables.FAILED_MESSAGE_ID, refused.messageId());
+                execution.setVariable(Variables.FAILURE_REASON, refused.getMessage());
+                throw new BpmnError(AppointmentProcess.Errors.TEXT_REFUSED, refused.getMessage());
+            }
         };
     }
 
     @Bean
-    JavaDelegate recordCallOutcome(LifecycleService lifecycle) {
+    JavaDelegate recordConfirmation(LifecycleSteps.Replies replies) {
+        return execution -> replies.confirm(appointmentId(execution), phone(execution), replyId(execution));
+    }
+
+    @Bean
+    JavaDelegate recordDecline(LifecycleSteps.Replies replies) {
+        return execution -> execution.setVariable(Variables.TASK_SUMMARY,
+                replies.decline(appointmentId(execution), phone(execution), replyId(execution)));
+    }
+
+    @Bean
+    JavaDelegate recordRescheduleRequest(LifecycleSteps.Replies replies) {
+        return execution -> execution.setVariable(Variables.TASK_SUMMARY,
+                replies.requestReschedule(appointmentId(execution), phone(execution), replyId(execution)));
+    }
+
+    @Bean
+    JavaDelegate sendHelp(LifecycleSteps.Replies replies) {
+        return execution -> replies.help(appointmentId(execution), phone(execution), replyId(execution));
+    }
+
+    @Bean
+    JavaDelegate forwardToOwner(LifecycleSteps.Replies replies) {
+        return execution -> replies.forwardToOwner(appointmentId(execution), phone(execution), replyId(execution));
+    }
+
+    @Bean
+    JavaDelegate recordNoResponse(LifecycleSteps.OwnerTasks owner) {
+        return execution -> {
+            LifecycleSteps.NoResponse noResponse = owner.recordNoResponse(appointmentId(execution), phone(execution));
+            execution.setVariable(Variables.OWNER_TASK, noResponse.ownerTask());
+            execution.setVariable(Variables.TASK_SUMMARY, noResponse.summary());
+            // declared here so the form's answers are this call's, never a former one's
+            execution.setVariable(Variables.CALL_OUTCOME, null);
+            execution.setVariable(Variables.CALL_NOTES, null);
+        };
+    }
+
+    @Bean
+    JavaDelegate recordCallOutcome(LifecycleSteps.OwnerTasks owner) {
         return execution -> {
             Object outcome = execution.getVariable(Variables.CALL_OUTCOME);
             if (outcome == null) {
                 throw new IllegalStateException("The call-the-client task was completed without an outcome");
             }
-            lifecycle.recordCallOutcome(appointmentId(execution), phone(execution), CallOutcome.valueOf(outcome.toString()),
+            owner.recordCallOutcome(appointmentId(execution), phone(execution), CallOutcome.valueOf(outcome.toString()),
                     (String) execution.getVariable(Variables.CALL_NOTES));
         };
     }
 
     @Bean
-    JavaDelegate announceNewTime(LifecycleService lifecycle) {
-        return execution -> lifecycle.announceNewTime(appointmentId(execution));
+    JavaDelegate planCancellationNotice(LifecycleSteps.Endings endings) {
+        return execution -> execution.setVariable(Variables.NOTICE_AT,
+                date(endings.planCancellationNotice(appointmentId(execution), phone(execution))));
     }
 
     @Bean
-    JavaDelegate cancelAppointment(LifecycleService lifecycle) {
-        return execution -> lifecycle.cancelAppointment(appointmentId(execution));
+    JavaDelegate sendCancellationNotice(LifecycleSteps.Endings endings) {
+        return execution -> endings.sendCancellationNotice(appointmentId(execution), phone(execution));
+    }
+
+    @Bean
+    JavaDelegate recordRemoval(LifecycleSteps.Endings endings) {
+        return execution -> endings.recordRemoval(appointmentId(execution), phone(execution));
+    }
+
+    @Bean
+    JavaDelegate sendByEmailInstead(LifecycleSteps.Failures failures) {
+        return execution -> {
+            LifecycleSteps.Fallback fallback = failures.sendByEmailInstead(appointmentId(execution), phone(execution),
+                    (String) execution.getVariable(Variables.FAILED_MESSAGE_ID), (String) execution.getVariable(Variables.FAILURE_REASON));
+            execution.setVariable(DeliveryFailureProcess.Variables.SENT_BY_EMAIL, fallback.sentByEmail());
+            execution.setVariable(Variables.TASK_SUMMARY, fallback.summary());
+            execution.setVariable(DeliveryFailureProcess.Variables.REACH_OUTCOME, null);
+            execution.setVariable(DeliveryFailureProcess.Variables.REACH_NOTES, null);
+        };
+    }
+
+    @Bean
+    JavaDelegate recordReachOutcome(LifecycleSteps.Failures failures) {
+        return execution -> failures.recordReachOutcome(appointmentId(execution), phone(execution),
+                (String) execution.getVariable(DeliveryFailureProcess.Variables.REACH_OUTCOME),
+                (String) execution.getVariable(DeliveryFailureProcess.Variables.REACH_NOTES));
     }
 
     private static String appointmentId(DelegateExecution execution) {
@@ -115,5 +143,9 @@ class LifecycleDelegates {
 
     private static String replyId(DelegateExecution execution) {
         return (String) execution.getVariable(Variables.REPLY_MESSAGE_ID);
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
     }
 }

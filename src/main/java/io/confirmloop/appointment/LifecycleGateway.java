@@ -2,22 +2,20 @@ package io.confirmloop.appointment;
 
 import static io.confirmloop.appointment.AppointmentProcess.Variables;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.confirmloop.messaging.Intent;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.impl.event.EventType;
-import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.springframework.stereotype.Component;
 
 /**
- * The appointment's process instance seen from outside: start it, and tell it what happened.
- * Everything is addressed by business key = appointment id (and the attendee's number for replies).
+ * The attendees' process instances seen from outside: start one per attendee, and tell them what
+ * happened. Addressed by business key = appointment id, and the attendee's number (a variable of
+ * the instance) for what concerns one attendee only; no subscription is ever scanned.
  */
 @Component
 public class LifecycleGateway {
@@ -28,98 +26,84 @@ public class LifecycleGateway {
         this.runtime = runtime;
     }
 
-    void start(Appointment appointment, String ownerGroup, List<String> phones) {
+    /** Starts the attendee's instance unless one is running already. */
+    void start(Appointment appointment, String ownerGroup, String phone) {
+        if (isRunning(appointment.id(), phone)) {
+            return;
+        }
         runtime.startProcessInstanceByKey(AppointmentProcess.PROCESS_ID, appointment.id(), Map.of(
                 Variables.APPOINTMENT_ID, appointment.id(),
                 Variables.OWNER_GROUP, ownerGroup,
-                Variables.ATTENDEE_PHONES, phoneList(phones)));
+                Variables.ATTENDEE_PHONE, phone));
     }
 
-    /** The multi-instance collection, stored as JSON (never Java serialization). */
-    private static ObjectValue phoneList(List<String> phones) {
-        return org.camunda.bpm.engine.variable.Variables.objectValue(new ArrayList<>(phones))
-                .serializationDataFormat(org.camunda.bpm.engine.variable.Variables.SerializationDataFormats.JSON).create();
-    }
-
-    boolean isRunning(String appointmentId) {
+    boolean isRunning(String appointmentId, String phone) {
         return runtime.createProcessInstanceQuery().processDefinitionKey(AppointmentProcess.PROCESS_ID)
-                .processInstanceBusinessKey(appointmentId).count() > 0;
+                .processInstanceBusinessKey(appointmentId).variableValueEquals(Variables.ATTENDEE_PHONE, phone).count() > 0;
     }
 
-    /** The event moved: the running process re-plans; a finished one starts again. */
-    void rescheduled(Appointment appointment, String ownerGroup, List<String> phones) {
-        restartBranches(AppointmentProcess.Messages.APPOINTMENT_RESCHEDULED, appointment, ownerGroup, phones);
+    /** Moved, new text, calendar switched off or on: every attendee waiting for something plans again. */
+    void appointmentChanged(String appointmentId) {
+        runtime.createMessageCorrelation(AppointmentProcess.Messages.APPOINTMENT_CHANGED)
+                .processInstanceBusinessKey(appointmentId).correlateAllWithResult();
     }
 
-    /** Phone numbers were added to or removed from the event. */
-    void attendeesChanged(Appointment appointment, String ownerGroup, List<String> phones) {
-        restartBranches(AppointmentProcess.Messages.ATTENDEES_CHANGED, appointment, ownerGroup, phones);
-    }
-
-    private void restartBranches(String message, Appointment appointment, String ownerGroup, List<String> phones) {
-        List<ProcessInstance> instances = runtime.createProcessInstanceQuery().processDefinitionKey(AppointmentProcess.PROCESS_ID)
-                .processInstanceBusinessKey(appointment.id()).list();
-        if (instances.isEmpty()) {
-            start(appointment, ownerGroup, phones);
-            return;
-        }
-        for (ProcessInstance instance : instances) {
-            boolean listening = runtime.createEventSubscriptionQuery().processInstanceId(instance.getId())
-                    .eventType(EventType.MESSAGE.name()).eventName(message).count() > 0;
-            if (listening) {
-                runtime.createMessageCorrelation(message).processInstanceId(instance.getId())
-                        .setVariable(Variables.ATTENDEE_PHONES, phoneList(phones)).correlateWithResult();
-            } else {
-                // Between branches (announcing an earlier move): the branches start next with this list
-                // and re-read the appointment, so the latest time and numbers are what counts.
-                runtime.setVariable(instance.getId(), Variables.ATTENDEE_PHONES, phoneList(phones));
-            }
-        }
-    }
-
+    /** The event was removed: every attendee's instance ends (a client who heard from us is told). */
     void cancelled(String appointmentId) {
-        if (isRunning(appointmentId)) {
-            runtime.createMessageCorrelation(AppointmentProcess.Messages.APPOINTMENT_CANCELLED)
-                    .processInstanceBusinessKey(appointmentId).correlateWithResult();
-        }
+        runtime.createMessageCorrelation(AppointmentProcess.Messages.APPOINTMENT_CANCELLED)
+                .processInstanceBusinessKey(appointmentId).correlateAllWithResult();
     }
 
-    /** Removes the process instance (calendar deleted). */
+    /** The attendee's number left the event: only that attendee's instance ends. */
+    void attendeeRemoved(String appointmentId, String phone) {
+        runtime.createMessageCorrelation(AppointmentProcess.Messages.ATTENDEE_REMOVED)
+                .processInstanceBusinessKey(appointmentId).processInstanceVariableEquals(Variables.ATTENDEE_PHONE, phone)
+                .correlateAllWithResult();
+    }
+
+    /** Removes every instance of the appointment (calendar deleted). */
     void delete(String appointmentId, String reason) {
-        List<ProcessInstance> instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(appointmentId).list();
+        // the root instances: an instance's called "reach the client" process goes with it
+        List<ProcessInstance> instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(appointmentId)
+                .rootProcessInstances().list();
         for (ProcessInstance instance : instances) {
             runtime.deleteProcessInstance(instance.getId(), reason, true, true);
         }
     }
 
     /**
-     * Hands a reply to the attendee's waiting branch: the process instance is found by business
-     * key, the branch by its message subscription and the branch's attendee number.
+     * Hands a reply to the attendee's instance, found by business key and number.
      *
-     * @throws MismatchingMessageCorrelationException if the branch is not waiting right now
+     * @throws MismatchingMessageCorrelationException if the attendee is not waiting for a reply right now
      */
     void deliverReply(String appointmentId, String phone, Intent intent, String messageId) {
-        if (!deliverReplyIfWaiting(appointmentId, phone, intent, messageId)) {
-            throw new MismatchingMessageCorrelationException(AppointmentProcess.Messages.REPLY_RECEIVED,
-                    "attendee " + phone + " of appointment " + appointmentId + " is not waiting for a reply right now");
-        }
+        runtime.createMessageCorrelation(AppointmentProcess.Messages.REPLY_RECEIVED)
+                .processInstanceBusinessKey(appointmentId).processInstanceVariableEquals(Variables.ATTENDEE_PHONE, phone)
+                .setVariable(Variables.INTENT, intent.name())
+                .setVariable(Variables.REPLY_MESSAGE_ID, messageId)
+                .correlateWithResult();
     }
 
-    /** Like {@link #deliverReply} but a branch that is not waiting is left alone; true if one took it. */
-    boolean deliverReplyIfWaiting(String appointmentId, String phone, Intent intent, String messageId) {
-        List<ProcessInstance> instances = runtime.createProcessInstanceQuery().processDefinitionKey(AppointmentProcess.PROCESS_ID)
-                .processInstanceBusinessKey(appointmentId).list();
-        for (ProcessInstance instance : instances) {
-            List<EventSubscription> subscriptions = runtime.createEventSubscriptionQuery().processInstanceId(instance.getId())
-                    .eventType(EventType.MESSAGE.name()).eventName(AppointmentProcess.Messages.REPLY_RECEIVED).list();
-            for (EventSubscription subscription : subscriptions) {
-                if (phone.equals(runtime.getVariable(subscription.getExecutionId(), Variables.ATTENDEE_PHONE))) {
-                    runtime.messageEventReceived(AppointmentProcess.Messages.REPLY_RECEIVED, subscription.getExecutionId(),
-                            Map.of(Variables.INTENT, intent.name(), Variables.REPLY_MESSAGE_ID, messageId));
-                    return true;
-                }
-            }
+    /**
+     * A text to the attendee was not delivered: the attendee's instance reaches the client another
+     * way; if it has ended, the same process runs on its own.
+     */
+    void textNotDelivered(Appointment appointment, String ownerGroup, String phone, String messageId, String reason, String clientLabel,
+            String appointmentWhen) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(Variables.FAILED_MESSAGE_ID, messageId);
+        variables.put(Variables.FAILURE_REASON, reason);
+        if (isRunning(appointment.id(), phone)) {
+            runtime.createMessageCorrelation(AppointmentProcess.Messages.TEXT_NOT_DELIVERED)
+                    .processInstanceBusinessKey(appointment.id()).processInstanceVariableEquals(Variables.ATTENDEE_PHONE, phone)
+                    .setVariables(variables).correlateWithResult();
+            return;
         }
-        return false;
+        variables.put(Variables.APPOINTMENT_ID, appointment.id());
+        variables.put(Variables.ATTENDEE_PHONE, phone);
+        variables.put(Variables.OWNER_GROUP, ownerGroup);
+        variables.put(Variables.CLIENT_LABEL, clientLabel);
+        variables.put(Variables.APPOINTMENT_WHEN, appointmentWhen);
+        runtime.startProcessInstanceByKey(DeliveryFailureProcess.PROCESS_ID, appointment.id(), variables);
     }
 }

@@ -17,6 +17,17 @@ public record Reminder(
 
     public enum State { PLANNED, SENT, SKIPPED }
 
+    /** Note of a planned text that quiet hours moved. */
+    public static final String QUIET_HOURS = "quiet hours";
+
+    /** What the message is, in words an owner reads: "Confirmation request", "Reminder", "New time". */
+    public String kind() {
+        if ("new-time".equals(template)) {
+            return "New time";
+        }
+        return (asksReply ? "Confirmation request" : "Reminder") + ("EMAIL".equals(channel) ? " by email" : "");
+    }
+
     public Reminder withState(State newState, String newNote) {
         return new Reminder(id, appointmentId, phone, generation, dueAt, channel, template, asksReply, newState, newNote);
     }

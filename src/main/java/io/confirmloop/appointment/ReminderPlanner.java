@@ -41,7 +41,33 @@ class ReminderPlanner {
         this.quietHours = new QuietHours(settings.quietHoursStart(), settings.quietHoursEnd());
     }
 
-    List<Reminder> plan(Calendar calendar, Appointment appointment, Attendee attendee, boolean canReceiveSms, Instant now) {
+    /**
+     * What the plan has to take into account besides the rules.
+     *
+     * @param requestPending  a confirmation request of this appointment is already awaiting an answer:
+     *                        no missed request is sent again
+     * @param announceNewTime the appointment moved after the client had heard from us: the new
+     *                        time goes out at once (within quiet hours' limits) with a request to
+     *                        confirm, instead of any missed request
+     */
+    record Circumstances(boolean requestPending, boolean announceNewTime) {
+
+        static final Circumstances NONE = new Circumstances(false, false);
+    }
+
+    static final String PROFILE_DECISION = "reminder-profile";
+    static final String NO_REMINDERS = "none";
+    static final String NEW_TIME_TEMPLATE = "new-time";
+
+    /** True when the event's text and the calendar's rule set call for no reminders at all (e.g. {@code #noremind}). */
+    boolean remindersOff(Calendar calendar, Appointment appointment) {
+        Object ruleSet = decisions.evaluateDecisionByKey(PROFILE_DECISION).variables(Map.of(
+                "eventText", appointment.text().toLowerCase(Locale.ROOT), "calendarRuleSet", calendar.ruleSet())).evaluate().getSingleEntry();
+        return NO_REMINDERS.equals(ruleSet);
+    }
+
+    List<Reminder> plan(Calendar calendar, Appointment appointment, Attendee attendee, boolean canReceiveSms, Instant now,
+            Circumstances circumstances) {
         Map<String, Object> inputs = new HashMap<>();
         inputs.put("eventText", appointment.text().toLowerCase(Locale.ROOT));
         inputs.put("calendarRuleSet", calendar.ruleSet());
@@ -52,10 +78,16 @@ class ReminderPlanner {
                 .map(row -> new Rule(((Number) row.get("hoursBefore")).doubleValue(), (String) row.get("channel"),
                         (String) row.get("template"), Boolean.TRUE.equals(row.get("asksReply"))))
                 .toList();
-        return schedule(rules, calendar, appointment, attendee.phone(), now);
+        return schedule(rules, calendar, appointment, attendee.phone(), now, canReceiveSms ? circumstances
+                : new Circumstances(circumstances.requestPending(), false));
     }
 
     List<Reminder> schedule(List<Rule> rules, Calendar calendar, Appointment appointment, String phone, Instant now) {
+        return schedule(rules, calendar, appointment, phone, now, Circumstances.NONE);
+    }
+
+    List<Reminder> schedule(List<Rule> rules, Calendar calendar, Appointment appointment, String phone, Instant now,
+            Circumstances circumstances) {
         Instant start = appointment.start();
         List<Reminder> plan = new ArrayList<>();
         Reminder latestMissedRequest = null;
@@ -77,7 +109,15 @@ class ReminderPlanner {
             plan.add(quiet(reminder, due, start, now, calendar));
         }
         boolean laterRequestPlanned = plan.stream().anyMatch(r -> r.asksReply() && r.state() == Reminder.State.PLANNED);
-        if (latestMissedRequest != null && laterRequestPlanned) {
+        if (circumstances.announceNewTime()) {
+            Reminder newTime = new Reminder(Ids.newId(), appointment.id(), phone, appointment.planGeneration(), now, "SMS", NEW_TIME_TEMPLATE,
+                    true, Reminder.State.PLANNED, null);
+            plan.add(quiet(newTime, now, start, now, calendar));
+        }
+        if (latestMissedRequest != null && (circumstances.announceNewTime() || circumstances.requestPending())) {
+            plan.add(latestMissedRequest.withState(Reminder.State.SKIPPED, circumstances.announceNewTime()
+                    ? "the new time goes out with a request to confirm" : "a request is already waiting for an answer"));
+        } else if (latestMissedRequest != null && laterRequestPlanned) {
             plan.add(latestMissedRequest.withState(Reminder.State.SKIPPED, "its moment had passed"));
         } else if (latestMissedRequest != null) {
             if (!Duration.between(now, start).minus(settings.lateConfirmationLead()).isNegative()) {
@@ -95,8 +135,13 @@ class ReminderPlanner {
             return at(reminder, due);
         }
         Optional<Instant> allowed = quietHours.adjust(due, start, now, calendar.timeZone());
-        return allowed.map(at -> at(reminder, at))
+        return allowed.map(at -> at.equals(due) ? at(reminder, at) : at(reminder, at).withState(Reminder.State.PLANNED, Reminder.QUIET_HOURS))
                 .orElseGet(() -> reminder.withState(Reminder.State.SKIPPED, "no moment outside quiet hours before the appointment"));
+    }
+
+    /** The quiet hours every text we start obeys (also the cancellation notice). */
+    Optional<Instant> outsideQuietHours(Instant due, Instant deadline, Instant now, Calendar calendar) {
+        return quietHours.adjust(due, deadline, now, calendar.timeZone());
     }
 
     private static Reminder at(Reminder r, Instant due) {

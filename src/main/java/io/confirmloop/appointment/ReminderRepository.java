@@ -3,6 +3,7 @@ package io.confirmloop.appointment;
 import static io.confirmloop.system.Jdbc.instant;
 import static io.confirmloop.system.Jdbc.ts;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,16 +24,41 @@ class ReminderRepository {
                 .params(appointmentId, phone, generation).query(ReminderRepository::map).list();
     }
 
+    /** The start the attendee's latest plan before {@code generation} was made for; empty if there was none. */
+    Optional<Instant> plannedForBefore(String appointmentId, String phone, int generation) {
+        return jdbc.sql("""
+                select planned_for from reminder where appointment_id = ? and phone = ? and generation < ? and planned_for is not null
+                order by generation desc fetch first 1 rows only""")
+                .params(appointmentId, phone, generation).query((rs, row) -> instant(rs, "planned_for")).optional();
+    }
+
+    /** Whether any message of any plan went out to the attendee. */
+    boolean anySent(String appointmentId, String phone) {
+        return jdbc.sql("select count(*) from reminder where appointment_id = ? and phone = ? and state = 'SENT'")
+                .params(appointmentId, phone).query(Long.class).single() > 0;
+    }
+
+    /** The next message planned for the attendee in the plan of {@code generation}. */
+    Optional<Reminder> nextPlanned(String appointmentId, String phone, int generation) {
+        return plan(appointmentId, phone, generation).stream().filter(r -> r.state() == Reminder.State.PLANNED).findFirst();
+    }
+
+    void skipPlanned(String appointmentId, String phone, String note) {
+        jdbc.sql("update reminder set state = 'SKIPPED', note = ? where appointment_id = ? and phone = ? and state = 'PLANNED'")
+                .params(note, appointmentId, phone).update();
+    }
+
     Optional<Reminder> find(String id) {
         return jdbc.sql("select * from reminder where id = ?").param(id).query(ReminderRepository::map).optional();
     }
 
-    void insert(Reminder r) {
+    /** A reminder of a plan made for an appointment starting at {@code plannedFor}. */
+    void insert(Reminder r, Instant plannedFor) {
         jdbc.sql("""
-                insert into reminder (id, appointment_id, phone, generation, due_at, channel, template, asks_reply, state, note)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                insert into reminder (id, appointment_id, phone, generation, due_at, channel, template, asks_reply, state, note, planned_for)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(r.id(), r.appointmentId(), r.phone(), r.generation(), ts(r.dueAt()), r.channel(), r.template(), r.asksReply(),
-                        r.state().name(), r.note())
+                        r.state().name(), r.note(), ts(plannedFor))
                 .update();
     }
 

@@ -1,127 +1,85 @@
 package io.confirmloop.appointment;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import io.confirmloop.calendar.Calendar;
 import io.confirmloop.calendar.CalendarRepository;
-import io.confirmloop.calendar.PhoneNumbers;
 import io.confirmloop.messaging.Intent;
 import io.confirmloop.messaging.Message;
 import io.confirmloop.messaging.MessageRepository;
-import io.confirmloop.messaging.MessageTemplates;
-import io.confirmloop.messaging.OutboundMessages;
+import io.confirmloop.messaging.ReplyHandler;
 import io.confirmloop.system.AppClock;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands a stored client text to the appointment it answers: the sender's nearest upcoming
- * appointment that awaits an answer. STOP and START reach every upcoming appointment of the number.
+ * Hands a stored client text to the attendee process it answers: the sender's nearest upcoming
+ * appointment that awaits an answer, else their nearest upcoming one. Every reply goes through the
+ * process (HELP and OTHER too); a text that answers nothing is kept and told to the owner.
  */
 @Component
-public class ReplyRouter {
+class ReplyRouter implements ReplyHandler {
 
     private final MessageRepository messages;
     private final AppointmentRepository appointments;
     private final CalendarRepository calendars;
     private final LifecycleGateway lifecycle;
-    private final LifecycleService service;
-    private final OutboundMessages outbound;
-    private final MessageTemplates templates;
+    private final ClientTexts texts;
     private final AppointmentLog log;
-    private final PhoneNumbers phoneNumbers;
     private final AppClock clock;
 
     ReplyRouter(MessageRepository messages, AppointmentRepository appointments, CalendarRepository calendars, LifecycleGateway lifecycle,
-            LifecycleService service, OutboundMessages outbound, MessageTemplates templates, AppointmentLog log,
-            PhoneNumbers phoneNumbers, AppClock clock) {
+            ClientTexts texts, AppointmentLog log, AppClock clock) {
         this.messages = messages;
         this.appointments = appointments;
         this.calendars = calendars;
         this.lifecycle = lifecycle;
-        this.service = service;
-        this.outbound = outbound;
-        this.templates = templates;
+        this.texts = texts;
         this.log = log;
-        this.phoneNumbers = phoneNumbers;
         this.clock = clock;
     }
 
-    /**
-     * @throws org.camunda.bpm.engine.MismatchingMessageCorrelationException when the appointment that
-     *         awaits the answer is busy at this moment (the caller retries)
-     * @return true if the text reached an appointment, false if it matched none
-     */
+    @Override
     public boolean route(String messageId) {
         Message message = messages.find(messageId).orElseThrow();
         String phone = message.phone();
         Instant now = clock.now();
-        Intent intent = message.intent();
-        if (intent == Intent.OPT_OUT || intent == Intent.OPT_IN) {
-            List<Appointment> upcoming = appointments.upcomingWithAttendee(phone, now);
-            if (upcoming.isEmpty()) {
-                latest(phone).ifPresent(a -> messages.assign(messageId, a.id(), a.calendarId(), now));
-                return false;
-            }
-            messages.assign(messageId, upcoming.get(0).id(), upcoming.get(0).calendarId(), now);
-            for (Appointment appointment : upcoming) {
-                if (intent == Intent.OPT_OUT) {
-                    service.recordOptOut(appointment.id(), phone);
-                } else {
-                    service.recordOptIn(appointment.id(), phone);
-                }
-                lifecycle.deliverReplyIfWaiting(appointment.id(), phone, intent, messageId);
-            }
-            return true;
-        }
-        Optional<Appointment> awaiting = appointments.nearestAwaitingReply(phone, now);
-        if (awaiting.isPresent()) {
-            messages.assign(messageId, awaiting.get().id(), awaiting.get().calendarId(), now);
-            lifecycle.deliverReply(awaiting.get().id(), phone, intent, messageId);
-            return true;
-        }
-        if (intent == Intent.HELP) {
-            Optional<Appointment> latest = latest(phone);
-            Optional<Calendar> calendar = latest.flatMap(a -> calendars.find(a.calendarId()));
-            if (latest.isPresent() && calendar.isPresent()) {
-                messages.assign(messageId, latest.get().id(), calendar.get().id(), now);
-                String body = templates.render(calendar.get().id(), "help", MessageTemplates.values(calendar.get().businessName(),
-                        latest.get().start(), calendar.get().timeZone(), latest.get().title(), phoneNumbers.display(phone), null)).body();
-                outbound.sms("help:" + messageId, latest.get().id(), calendar.get().id(), phone, body);
-                log.add(latest.get().id(), phone, "Sent help text");
-                return true;
-            }
+        List<Appointment> candidates = new ArrayList<>();
+        appointments.nearestAwaitingReply(phone, now).ifPresent(candidates::add);
+        candidates.addAll(appointments.upcomingWithAttendee(phone, now));
+        Optional<Appointment> target = candidates.stream().filter(a -> lifecycle.isRunning(a.id(), phone)).findFirst();
+        if (target.isEmpty()) {
             return false;
         }
-        unmatched(messageId);
-        return false;
+        messages.assign(messageId, target.get().id(), target.get().calendarId(), now);
+        lifecycle.deliverReply(target.get().id(), phone, message.intent(), messageId);
+        return true;
     }
 
-    /**
-     * A text that answers no waiting appointment: kept in the client log and forwarded to the
-     * notification email of the calendar the number last had an appointment in.
-     */
+    @Override
     public void unmatched(String messageId) {
         Message message = messages.find(messageId).orElseThrow();
-        Optional<Appointment> latest = latest(message.phone());
-        if (latest.isEmpty()) {
+        Optional<Appointment> latest = appointments.latestWithAttendee(message.phone());
+        Optional<Calendar> calendar = latest.flatMap(a -> calendars.find(a.calendarId()));
+        if (latest.isEmpty() || calendar.isEmpty()) {
             return;
         }
         Appointment appointment = latest.get();
-        messages.assign(messageId, appointment.id(), appointment.calendarId(), clock.now());
-        Optional<Calendar> calendar = calendars.find(appointment.calendarId());
-        if (calendar.isPresent() && calendar.get().notificationEmail() != null) {
-            MessageTemplates.Rendered mail = templates.render(calendar.get().id(), "owner-forwarded-text", MessageTemplates.values(
-                    calendar.get().businessName(), appointment.start(), calendar.get().timeZone(), appointment.title(),
-                    phoneNumbers.display(message.phone()), message.body()));
-            outbound.email("forward:" + messageId, appointment.id(), calendar.get().id(), message.phone(), calendar.get().notificationEmail(),
-                    mail.subject(), mail.body());
+        messages.assign(messageId, appointment.id(), calendar.get().id(), clock.now());
+        Intent intent = message.intent();
+        if (intent == Intent.OPT_OUT || intent == Intent.OPT_IN) {
+            return; // applied when it came in; kept in the client log
+        }
+        if (intent == Intent.HELP) {
+            // the carriers require an answer to HELP, process or not
+            texts.answer(calendar.get(), appointment, message.phone(), "help", "help:" + messageId);
+            log.add(appointment.id(), message.phone(), "Sent help text");
+            return;
+        }
+        if (texts.notifyOwner(calendar.get(), appointment, message.phone(), "owner-forwarded-text", "forward:" + messageId, message.body())) {
             log.add(appointment.id(), message.phone(), "Forwarded client text to owner (no appointment awaited an answer)");
         }
-    }
-
-    private Optional<Appointment> latest(String phone) {
-        return appointments.latestWithAttendee(phone);
     }
 }

@@ -21,6 +21,7 @@ public record Calendar(
         boolean updateDescriptions,
         boolean copyAppointments,
         boolean useForAvailability,
+        boolean cancellationTexts,
         String ruleSet,
         Instant lastSyncedAt,
         Instant lastErrorAt,

@@ -18,6 +18,7 @@ public record CalendarInput(
         Boolean updateDescriptions,
         Boolean copyAppointments,
         Boolean useForAvailability,
+        Boolean cancellationTexts,
         String ruleSet,
         String ownerGroup,
         Map<String, Object> connection) {

@@ -46,21 +46,24 @@ public class CalendarRepository {
     void insert(Calendar c) {
         jdbc.sql("""
                 insert into calendar (id, owner_group, name, business_name, provider, time_zone, region, notification_email,
-                  active, owner_events_only, update_descriptions, copy_appointments, use_for_availability, rule_set, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                  active, owner_events_only, update_descriptions, copy_appointments, use_for_availability, cancellation_texts, rule_set,
+                  created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(c.id(), c.ownerGroup(), c.name(), c.businessName(), c.provider().name(), c.timeZone().getId(), c.region(),
                         c.notificationEmail(), c.active(), c.ownerEventsOnly(), c.updateDescriptions(), c.copyAppointments(),
-                        c.useForAvailability(), c.ruleSet(), ts(c.createdAt()))
+                        c.useForAvailability(), c.cancellationTexts(), c.ruleSet(), ts(c.createdAt()))
                 .update();
     }
 
     void update(Calendar c) {
         jdbc.sql("""
                 update calendar set name = ?, business_name = ?, time_zone = ?, region = ?, notification_email = ?, active = ?,
-                  owner_events_only = ?, update_descriptions = ?, copy_appointments = ?, use_for_availability = ?, rule_set = ?
+                  owner_events_only = ?, update_descriptions = ?, copy_appointments = ?, use_for_availability = ?,
+                  cancellation_texts = ?, rule_set = ?
                 where id = ?""")
                 .params(c.name(), c.businessName(), c.timeZone().getId(), c.region(), c.notificationEmail(), c.active(),
-                        c.ownerEventsOnly(), c.updateDescriptions(), c.copyAppointments(), c.useForAvailability(), c.ruleSet(), c.id())
+                        c.ownerEventsOnly(), c.updateDescriptions(), c.copyAppointments(), c.useForAvailability(), c.cancellationTexts(),
+                        c.ruleSet(), c.id())
                 .update();
     }
 
@@ -122,6 +125,7 @@ public class CalendarRepository {
                 rs.getBoolean("update_descriptions"),
                 rs.getBoolean("copy_appointments"),
                 rs.getBoolean("use_for_availability"),
+                rs.getBoolean("cancellation_texts"),
                 rs.getString("rule_set"),
                 instant(rs, "last_synced_at"),
                 instant(rs, "last_error_at"),

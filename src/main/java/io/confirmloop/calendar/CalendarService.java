@@ -94,6 +94,7 @@ public class CalendarService {
                 email(in.notificationEmail()),
                 bool(in.active(), true), bool(in.ownerEventsOnly(), true), bool(in.updateDescriptions(), false),
                 bool(in.copyAppointments(), false), bool(in.useForAvailability(), provider == Provider.INTERNAL),
+                bool(in.cancellationTexts(), true),
                 ruleSet(in.ruleSet() == null ? "default" : in.ruleSet()), null, null, null, clock.now());
         calendars.insert(c);
         connections.store(c.id(), connection);
@@ -121,10 +122,13 @@ public class CalendarService {
                 in.notificationEmail() == null ? c.notificationEmail() : email(in.notificationEmail()),
                 bool(in.active(), c.active()), bool(in.ownerEventsOnly(), c.ownerEventsOnly()),
                 bool(in.updateDescriptions(), c.updateDescriptions()), bool(in.copyAppointments(), c.copyAppointments()),
-                bool(in.useForAvailability(), c.useForAvailability()),
+                bool(in.useForAvailability(), c.useForAvailability()), bool(in.cancellationTexts(), c.cancellationTexts()),
                 in.ruleSet() == null ? c.ruleSet() : ruleSet(in.ruleSet()), c.lastSyncedAt(), c.lastErrorAt(), c.lastError(),
                 c.createdAt());
         calendars.update(updated);
+        if (updated.active() != c.active()) {
+            events.publishEvent(new CalendarEvents.CalendarSwitched(id, updated.active()));
+        }
         if (in.connection() != null && !in.connection().isEmpty()) {
             connections.store(id, codec.merge(connections.connection(c), in.connection()));
         }
@@ -212,6 +216,7 @@ public class CalendarService {
         view.put("updateDescriptions", c.updateDescriptions());
         view.put("copyAppointments", c.copyAppointments());
         view.put("useForAvailability", c.useForAvailability());
+        view.put("cancellationTexts", c.cancellationTexts());
         view.put("ruleSet", c.ruleSet());
         view.put("ownerGroup", c.ownerGroup());
         view.put("lastSyncedAt", c.lastSyncedAt());

@@ -2,7 +2,6 @@ package io.confirmloop.messaging;
 
 import java.util.List;
 
-import io.confirmloop.appointment.ReplyRouter;
 import io.confirmloop.system.AppClock;
 import io.confirmloop.system.Ids;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -32,12 +31,12 @@ public class InboundMessages {
     private final MessageRepository messages;
     private final ReplyIntents intents;
     private final OptOuts optOuts;
-    private final ReplyRouter router;
+    private final ReplyHandler router;
     private final TransactionTemplate tx;
     private final AppClock clock;
     private final int maxAttempts;
 
-    InboundMessages(MessageRepository messages, ReplyIntents intents, OptOuts optOuts, ReplyRouter router, TransactionTemplate tx,
+    InboundMessages(MessageRepository messages, ReplyIntents intents, OptOuts optOuts, ReplyHandler router, TransactionTemplate tx,
             AppClock clock, @Value("${confirmloop.inbound.max-attempts}") int maxAttempts) {
         this.messages = messages;
         this.intents = intents;

@@ -30,7 +30,7 @@ public class MessageTemplates {
 
     public static final List<String> NAMES = List.of("confirmation-request", "reminder", "confirmation-ack", "decline-ack",
             "reschedule-ack", "new-time", "help", "email-reminder", "owner-declined", "owner-reschedule-request",
-            "owner-forwarded-text", "owner-rescheduled", "email-fallback", "owner-delivery-failed");
+            "owner-forwarded-text", "owner-rescheduled", "email-fallback", "owner-delivery-failed", "cancellation");
     public static final List<String> PLACEHOLDERS = List.of("business", "date", "time", "zone", "title", "phone", "text");
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);

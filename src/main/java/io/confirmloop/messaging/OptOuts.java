@@ -7,10 +7,15 @@ import java.time.Instant;
 import java.util.Optional;
 
 import io.confirmloop.system.AppClock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Global SMS opt-outs per phone number: STOP to any of our numbers stops texts from every calendar. */
+/**
+ * Global SMS opt-outs per phone number: STOP to any of our numbers stops texts from every calendar.
+ * The one place an opt-out or opt-in is applied; the appointment side is told in the same
+ * transaction ({@link OptOutListener}).
+ */
 @Component
 public class OptOuts {
 
@@ -19,10 +24,12 @@ public class OptOuts {
 
     private final JdbcClient jdbc;
     private final AppClock clock;
+    private final ObjectProvider<OptOutListener> listeners;
 
-    OptOuts(JdbcClient jdbc, AppClock clock) {
+    OptOuts(JdbcClient jdbc, AppClock clock, ObjectProvider<OptOutListener> listeners) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.listeners = listeners;
     }
 
     public boolean isOptedOut(String phone) {
@@ -45,9 +52,13 @@ public class OptOuts {
             jdbc.sql("insert into sms_subscription (phone, opted_out, opted_out_at, opted_out_via, updated_at) values (?, true, ?, ?, ?)")
                     .params(phone, ts(now), via, ts(now)).update();
         }
+        listeners.forEach(l -> l.optedOut(phone));
     }
 
     void optIn(String phone) {
-        jdbc.sql("update sms_subscription set opted_out = false, updated_at = ? where phone = ?").params(ts(clock.now()), phone).update();
+        if (jdbc.sql("update sms_subscription set opted_out = false, updated_at = ? where phone = ? and opted_out = true")
+                .params(ts(clock.now()), phone).update() > 0) {
+            listeners.forEach(l -> l.optedIn(phone));
+        }
     }
 }

@@ -59,7 +59,7 @@ class DemoAccount {
         if (calendars.findByGroups(java.util.List.of(group)).isEmpty()) {
             String zone = timeZone == null || timeZone.isBlank() ? ZoneId.systemDefault().getId() : timeZone;
             calendarService.createInAccount(group, new CalendarInput("Demo Clinic", "Demo Clinic", "internal", zone, null,
-                    "owner@demo-clinic.example", true, true, true, false, true, "default", group, null));
+                    "owner@demo-clinic.example", true, true, true, false, true, true, "default", group, null));
             log.info("Created the demo built-in calendar in time zone {}", zone);
         }
     }

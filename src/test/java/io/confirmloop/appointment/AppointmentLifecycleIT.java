@@ -145,7 +145,7 @@ class AppointmentLifecycleIT extends AbstractIT {
         assertThat(get(OWNER, "/api/appointments/" + appointmentId).at("/attendees/0/status").asText()).isEqualTo("NO_RESPONSE");
         Task task = tasks.createTaskQuery().processInstanceBusinessKey(appointmentId).taskCandidateGroup(GROUP).singleResult();
         assertThat(task.getTaskDefinitionKey()).isEqualTo(AppointmentProcess.Elements.CALL_CLIENT);
-        assertThat(task.getName()).isEqualTo("Call the client");
+        assertThat(task.getName()).isEqualTo("Call Consultation (+1 201-555-0104) — Wed 2 Dec 10:00");
         String summary = (String) tasks.getVariable(task.getId(), AppointmentProcess.Variables.TASK_SUMMARY);
         assertThat(summary).contains("Consultation", "Wed 2 Dec 10:00 (America/New_York)", "+1 201-555-0104", "Reply C or YES");
 
@@ -180,7 +180,7 @@ class AppointmentLifecycleIT extends AbstractIT {
         String appointmentId = appointmentOfEvent(OWNER, calendarId, eventId).get("id").asText();
         assertThat(get(OWNER, "/api/appointments/" + appointmentId).at("/attendees/0/status").asText()).isEqualTo("RESCHEDULE_REQUESTED");
         Task task = tasks.createTaskQuery().processInstanceBusinessKey(appointmentId).singleResult();
-        assertThat(task.getName()).isEqualTo("Client asks to reschedule");
+        assertThat(task.getName()).isEqualTo("Reschedule Haircut (+1 201-555-0106) — Wed 2 Dec 10:00");
     }
 
     @Test
@@ -194,7 +194,8 @@ class AppointmentLifecycleIT extends AbstractIT {
         assertThat(textsTo(OWNER, "+12015550107")).last().asString().contains("has moved to Thu 3 Dec at 10:00");
         assertThat(mailsTo(OWNER, FRONT_DESK)).anySatisfy(m -> assertThat(m.get("subject").asText()).startsWith("Rescheduled: Check-up"));
         String appointmentId = appointmentOfEvent(OWNER, calendarId, eventId).get("id").asText();
-        assertThat(logTexts(OWNER, appointmentId)).contains("Rescheduled to Thu 3 Dec 10:00 (America/New_York)");
+        assertThat(logTexts(OWNER, appointmentId)).contains("Moved in the calendar to Thu 3 Dec 10:00 (America/New_York)",
+                "Moved: waiting for the client to confirm the new time", "Sent text with the new time");
 
         ok(call(OWNER, HttpMethod.DELETE, "/api/calendars/" + calendarId + "/events/" + eventId, null));
         runDueJobs();

@@ -42,7 +42,7 @@ class ReminderPlannerTest {
 
     private static Calendar calendar(ZoneId zone) {
         return new Calendar("cal-1", "group-1", "Front desk", "Sunrise Clinic", Provider.INTERNAL, zone, "DE", "desk@example.com", true,
-                false, false, false, false, "default", null, null, null, Instant.parse("2026-01-01T00:00:00Z"));
+                false, false, false, false, true, "default", null, null, null, Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     private static Appointment appointment(Instant start) {

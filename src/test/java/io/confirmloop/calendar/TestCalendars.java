@@ -11,6 +11,6 @@ public final class TestCalendars {
 
     public static Calendar calendar(String id, Provider provider) {
         return new Calendar(id, "group-1", "Front desk", "Sunrise Clinic", provider, ZoneId.of("America/New_York"), "US", null, true, true,
-                false, false, true, "default", null, null, null, Instant.parse("2026-01-01T00:00:00Z"));
+                false, false, true, true, "default", null, null, null, Instant.parse("2026-01-01T00:00:00Z"));
     }
 }

@@ -106,10 +106,18 @@ class MessageTemplatesTest {
         }
 
         @Test
+        void aQuestionMarkAndEmojiStayAsWordsOfTheirOwn() {
+            assertThat(ReplyIntents.normalise("yes?")).isEqualTo("YES ?");
+            assertThat(ReplyIntents.normalise("Yes👍")).isEqualTo("YES 👍");
+            assertThat(ReplyIntents.normalise("👍🏽")).as("skin tone dropped").isEqualTo("👍");
+            assertThat(ReplyIntents.normalise("✔️ thanks")).as("variation selector dropped").isEqualTo("✔ THANKS");
+        }
+
+        @Test
         void emptyInputs() {
             assertThat(ReplyIntents.normalise(null)).isEmpty();
             assertThat(ReplyIntents.normalise("")).isEmpty();
-            assertThat(ReplyIntents.normalise(" ?! ")).isEmpty();
+            assertThat(ReplyIntents.normalise(" !. ")).isEmpty();
         }
     }
 

@@ -30,6 +30,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.confirmloop.appointment.AppointmentProcess;
+import io.confirmloop.appointment.DeliveryFailureProcess;
 import io.confirmloop.support.AbstractIT;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.camel.CamelContext;
@@ -206,6 +207,7 @@ class TwilioAndSmtpIT extends AbstractIT {
 
         status(failingSid, "failed", "30003");
         status(failingSid, "failed", "30003"); // Twilio retried the callback
+        runDueJobs();
         assertThat(messagesOf(failingId).get(0).get("status").asText()).isEqualTo("FAILED");
         assertThat(logTexts("tina", failingId)).contains("Text not delivered: the provider reported it failed (error 30003)",
                 "Sent the text by email instead").filteredOn(t -> t.startsWith("Text not delivered")).hasSize(1);
@@ -222,12 +224,13 @@ class TwilioAndSmtpIT extends AbstractIT {
         runDueJobs();
         String appointmentId = appointmentOfEvent("tina", calendarId, eventId).get("id").asText();
         status(messagesOf(appointmentId).get(0).get("providerId").asText(), "undelivered", "30005");
+        runDueJobs();
 
         Task task = tasks.createTaskQuery().processDefinitionKey(DeliveryFailureProcess.PROCESS_ID)
                 .processInstanceBusinessKey(appointmentId).singleResult();
-        assertThat(task.getName()).isEqualTo("Reach the client another way");
+        assertThat(task.getName()).isEqualTo("Reach Check-up (+1 201-555-0145) another way — Wed 2 Dec 10:00");
         assertThat(tasks.createTaskQuery().taskId(task.getId()).taskCandidateGroup("clinicT").count()).isEqualTo(1);
-        assertThat((String) tasks.getVariable(task.getId(), DeliveryFailureProcess.Variables.TASK_SUMMARY))
+        assertThat((String) tasks.getVariable(task.getId(), AppointmentProcess.Variables.TASK_SUMMARY))
                 .contains("undelivered (error 30005)", "+1 201-555-0145");
     }
 

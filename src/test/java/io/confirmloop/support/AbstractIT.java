@@ -70,7 +70,7 @@ public abstract class AbstractIT {
     @AfterEach
     void resetEngine() {
         queues.drainAll();
-        runtime.createProcessInstanceQuery().list()
+        runtime.createProcessInstanceQuery().rootProcessInstances().list()
                 .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test finished", true, true));
         ClockUtil.reset();
     }

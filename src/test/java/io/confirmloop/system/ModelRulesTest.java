@@ -47,7 +47,7 @@ class ModelRulesTest {
 
     /** {@code <Type>_<Name>}, optionally with further {@code _<Qualifier>} parts; no Modeler random ids. */
     private static final Pattern FLOW_NODE_ID = Pattern.compile(
-            "^(StartEvent|EndEvent|Task|UserTask|ServiceTask|BusinessRuleTask|Gateway|Timer|Message"
+            "^(StartEvent|EndEvent|Task|UserTask|ServiceTask|BusinessRuleTask|CallActivity|Gateway|Timer|Message|LinkThrow|LinkCatch"
                     + "|BoundaryEvent|SubProcess|IntermediateEvent|Event)_[A-Z][A-Za-z]+(_[A-Z][A-Za-z]+)*$");
     private static final Pattern SEQUENCE_FLOW_ID = Pattern.compile("^Flow_[A-Z][A-Za-z]+$");
     private static final Pattern DELEGATE_EXPRESSION = Pattern.compile("^\\$\\{[a-z][A-Za-z0-9]*}$");

@@ -1,9 +1,9 @@
-package io.confirmloop.messaging;
+package io.confirmloop.appointment;
 
 /**
- * Names shared by the delivery-failure BPMN, the code that starts it and the tests. One process
- * instance per text that could not be delivered to a client without an email address to fall back
- * to (business key = appointment id): the account owner gets a task to reach the client another way.
+ * Names shared by the delivery-failure BPMN ("Reach the client another way"), the lifecycle that
+ * calls it and the tests. It runs for a text that was refused or not delivered: by email where the
+ * client has an address, else a task for the owner.
  */
 public final class DeliveryFailureProcess {
 
@@ -15,7 +15,10 @@ public final class DeliveryFailureProcess {
     /** Element ids in delivery-failure.bpmn. */
     public static final class Elements {
         public static final String START = "StartEvent_DeliveryFailed";
+        public static final String SEND_BY_EMAIL = "Task_SendByEmail";
         public static final String REACH_CLIENT = "UserTask_ReachClient";
+        public static final String RECORD_REACH_OUTCOME = "Task_RecordReachOutcome";
+        public static final String END_SENT_BY_EMAIL = "EndEvent_SentByEmail";
         public static final String END_CLIENT_REACHED = "EndEvent_ClientReached";
 
         private Elements() {
@@ -30,16 +33,10 @@ public final class DeliveryFailureProcess {
         }
     }
 
-    /** Process variables: the start variables, written by Java, and what the owner enters. */
+    /** Process variables besides the lifecycle's (appointment id, phone, owner group, labels, failed message). */
     public static final class Variables {
-        /** Appointment id (also the business key). */
-        public static final String APPOINTMENT_ID = "appointmentId";
-        /** Calendar owner group: candidate group of the user task. */
-        public static final String OWNER_GROUP = "ownerGroup";
-        /** E.164 phone number the text could not be delivered to. */
-        public static final String ATTENDEE_PHONE = "attendeePhone";
-        /** Read-only summary shown in the form: appointment, client number, failed text, provider error. */
-        public static final String TASK_SUMMARY = "taskSummary";
+        /** The text went out by email instead. */
+        public static final String SENT_BY_EMAIL = "sentByEmail";
         /** Outcome chosen in the reach-the-client form, one of {@link ReachOutcome}. */
         public static final String REACH_OUTCOME = "reachOutcome";
         /** Notes typed in the reach-the-client form. */

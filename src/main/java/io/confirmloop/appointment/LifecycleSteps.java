@@ -1,0 +1,97 @@
+package io.confirmloop.appointment;
+
+import java.time.Instant;
+
+import io.confirmloop.appointment.AppointmentProcess.CallOutcome;
+import io.confirmloop.appointment.AppointmentProcess.NextStep;
+
+/**
+ * What the service tasks of appointment-lifecycle.bpmn and delivery-failure.bpmn do: the use
+ * cases behind the thin delegates ({@link LifecycleDelegates}). Each is implemented by one
+ * service; the engine-only process tests put fakes here and run the real delegates.
+ */
+final class LifecycleSteps {
+
+    private LifecycleSteps() {
+    }
+
+    /**
+     * What the attendee's instance waits for next. Dates that are not planned lie after
+     * {@code endAt}, so the end comes first.
+     *
+     * @param clientLabel     the client as task names show them
+     * @param appointmentWhen the appointment's time in the calendar's zone
+     */
+    record Plan(NextStep step, Instant reminderAt, String reminderId, Instant deadlineAt, Instant endAt, String clientLabel,
+            String appointmentWhen) {
+    }
+
+    /** Task_PlanNextStep. */
+    interface Planning {
+        Plan planNextStep(String appointmentId, String phone);
+    }
+
+    /** The provider refused a text for good: the model reaches the client another way. */
+    static final class TextRefused extends RuntimeException {
+        private final String messageId;
+
+        TextRefused(String messageId, String reason) {
+            super(reason);
+            this.messageId = messageId;
+        }
+
+        String messageId() {
+            return messageId;
+        }
+    }
+
+    /** Task_SendReminder: sends the planned message (or records why not). */
+    interface Reminders {
+        void send(String appointmentId, String phone, String reminderId) throws TextRefused;
+    }
+
+    /** The reply paths; the owner-task ones give the summary the task form shows. */
+    interface Replies {
+        void confirm(String appointmentId, String phone, String replyMessageId);
+
+        String decline(String appointmentId, String phone, String replyMessageId);
+
+        String requestReschedule(String appointmentId, String phone, String replyMessageId);
+
+        void help(String appointmentId, String phone, String replyMessageId);
+
+        void forwardToOwner(String appointmentId, String phone, String replyMessageId);
+    }
+
+    /** No answer by the deadline: whether a "Call the client" task is due now, and what it shows. */
+    record NoResponse(boolean ownerTask, String summary) {
+    }
+
+    /** The owner steps in. */
+    interface OwnerTasks {
+        NoResponse recordNoResponse(String appointmentId, String phone);
+
+        void recordCallOutcome(String appointmentId, String phone, CallOutcome outcome, String notes);
+    }
+
+    /** The appointment was cancelled, or the attendee removed. */
+    interface Endings {
+        /** When the cancellation notice may go out (quiet hours), or null if none is to be sent. */
+        Instant planCancellationNotice(String appointmentId, String phone);
+
+        void sendCancellationNotice(String appointmentId, String phone);
+
+        void recordRemoval(String appointmentId, String phone);
+    }
+
+    /** What the email fallback did, and the summary the owner's task shows if it could not. */
+    record Fallback(boolean sentByEmail, String summary) {
+    }
+
+    /** delivery-failure.bpmn: a text that did not reach the client. */
+    interface Failures {
+        Fallback sendByEmailInstead(String appointmentId, String phone, String failedMessageId, String reason);
+
+        void recordReachOutcome(String appointmentId, String phone, String outcome, String notes);
+    }
+}

@@ -1,0 +1,92 @@
+package io.confirmloop.appointment;
+
+import io.confirmloop.appointment.AttendeeTransitions.Transition;
+import io.confirmloop.calendar.Calendar;
+import io.confirmloop.calendar.CalendarRepository;
+import org.springframework.stereotype.Service;
+
+/**
+ * The reply paths of the model: confirm, decline, ask to reschedule, help, anything else. Answers
+ * to the client's own text go at once; the owner is emailed where the calendar has an address.
+ */
+@Service
+class ReplySteps implements LifecycleSteps.Replies {
+
+    private final AppointmentRepository appointments;
+    private final CalendarRepository calendars;
+    private final AttendeeTransitions transitions;
+    private final ClientTexts texts;
+    private final StatusLineWriter statusLines;
+    private final AppointmentLog log;
+    private final TaskSummaries summaries;
+
+    ReplySteps(AppointmentRepository appointments, CalendarRepository calendars, AttendeeTransitions transitions, ClientTexts texts,
+            StatusLineWriter statusLines, AppointmentLog log, TaskSummaries summaries) {
+        this.appointments = appointments;
+        this.calendars = calendars;
+        this.transitions = transitions;
+        this.texts = texts;
+        this.statusLines = statusLines;
+        this.log = log;
+        this.summaries = summaries;
+    }
+
+    private record Context(Appointment appointment, Calendar calendar) {
+    }
+
+    private Context context(String appointmentId) {
+        Appointment appointment = appointments.find(appointmentId).orElseThrow();
+        return new Context(appointment, calendars.find(appointment.calendarId()).orElseThrow());
+    }
+
+    @Override
+    public void confirm(String appointmentId, String phone, String replyMessageId) {
+        Context c = context(appointmentId);
+        if (transitions.apply(appointmentId, phone, Transition.CONFIRMED).isEmpty()) {
+            log.add(appointmentId, phone, "A confirmation came in that does not apply now; nothing changed");
+            return;
+        }
+        log.add(appointmentId, phone, "Confirmed via text");
+        texts.answer(c.calendar(), c.appointment(), phone, "confirmation-ack", "ack:" + replyMessageId);
+        statusLines.request(c.calendar(), appointmentId);
+    }
+
+    @Override
+    public String decline(String appointmentId, String phone, String replyMessageId) {
+        Context c = context(appointmentId);
+        transitions.apply(appointmentId, phone, Transition.DECLINED);
+        log.add(appointmentId, phone, "Declined via text");
+        texts.answer(c.calendar(), c.appointment(), phone, "decline-ack", "ack:" + replyMessageId);
+        texts.notifyOwner(c.calendar(), c.appointment(), phone, "owner-declined", "declined:" + replyMessageId, texts.body(replyMessageId));
+        statusLines.request(c.calendar(), appointmentId);
+        return summaries.of(appointmentId, phone);
+    }
+
+    @Override
+    public String requestReschedule(String appointmentId, String phone, String replyMessageId) {
+        Context c = context(appointmentId);
+        transitions.apply(appointmentId, phone, Transition.RESCHEDULE_REQUESTED);
+        log.add(appointmentId, phone, "Asked to reschedule via text");
+        texts.answer(c.calendar(), c.appointment(), phone, "reschedule-ack", "ack:" + replyMessageId);
+        texts.notifyOwner(c.calendar(), c.appointment(), phone, "owner-reschedule-request", "reschedule:" + replyMessageId,
+                texts.body(replyMessageId));
+        statusLines.request(c.calendar(), appointmentId);
+        return summaries.of(appointmentId, phone);
+    }
+
+    @Override
+    public void help(String appointmentId, String phone, String replyMessageId) {
+        Context c = context(appointmentId);
+        texts.answer(c.calendar(), c.appointment(), phone, "help", "help:" + replyMessageId);
+        log.add(appointmentId, phone, "Sent help text");
+    }
+
+    @Override
+    public void forwardToOwner(String appointmentId, String phone, String replyMessageId) {
+        Context c = context(appointmentId);
+        if (texts.notifyOwner(c.calendar(), c.appointment(), phone, "owner-forwarded-text", "forward:" + replyMessageId,
+                texts.body(replyMessageId))) {
+            log.add(appointmentId, phone, "Forwarded client text to owner");
+        }
+    }
+}

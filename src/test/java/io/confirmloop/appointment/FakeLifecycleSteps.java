@@ -1,0 +1,113 @@
+package io.confirmloop.appointment;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.confirmloop.appointment.AppointmentProcess.CallOutcome;
+
+/**
+ * The use cases behind the lifecycle's delegates, as fakes for the engine-only process tests:
+ * scripted plans per attendee, and a record of every step in order.
+ */
+class FakeLifecycleSteps implements LifecycleSteps.Planning, LifecycleSteps.Reminders, LifecycleSteps.Replies,
+        LifecycleSteps.OwnerTasks, LifecycleSteps.Endings, LifecycleSteps.Failures {
+
+    /** Every step, e.g. "plan +14155550101", "send +14155550101 reminder-1". */
+    final List<String> calls = new ArrayList<>();
+    boolean refuseNextSend;
+    boolean ownerTaskAtDeadline = true;
+    boolean sentByEmail;
+    Instant noticeAt;
+    private final Map<String, Deque<LifecycleSteps.Plan>> plans = new HashMap<>();
+
+    /** The plans the attendee gets, one per Plan next step; the last one repeats. */
+    void plans(String phone, LifecycleSteps.Plan... next) {
+        plans.computeIfAbsent(phone, p -> new ArrayDeque<>()).addAll(List.of(next));
+    }
+
+    @Override
+    public LifecycleSteps.Plan planNextStep(String appointmentId, String phone) {
+        calls.add("plan " + phone);
+        Deque<LifecycleSteps.Plan> scripted = plans.get(phone);
+        return scripted.size() > 1 ? scripted.poll() : scripted.peek();
+    }
+
+    @Override
+    public void send(String appointmentId, String phone, String reminderId) {
+        calls.add("send " + phone + " " + reminderId);
+        if (refuseNextSend) {
+            refuseNextSend = false;
+            throw new LifecycleSteps.TextRefused("message-refused", "21211 invalid number");
+        }
+    }
+
+    @Override
+    public void confirm(String appointmentId, String phone, String replyMessageId) {
+        calls.add("confirm " + phone + " " + replyMessageId);
+    }
+
+    @Override
+    public String decline(String appointmentId, String phone, String replyMessageId) {
+        calls.add("decline " + phone + " " + replyMessageId);
+        return "summary of " + phone;
+    }
+
+    @Override
+    public String requestReschedule(String appointmentId, String phone, String replyMessageId) {
+        calls.add("reschedule " + phone + " " + replyMessageId);
+        return "summary of " + phone;
+    }
+
+    @Override
+    public void help(String appointmentId, String phone, String replyMessageId) {
+        calls.add("help " + phone + " " + replyMessageId);
+    }
+
+    @Override
+    public void forwardToOwner(String appointmentId, String phone, String replyMessageId) {
+        calls.add("forward " + phone + " " + replyMessageId);
+    }
+
+    @Override
+    public LifecycleSteps.NoResponse recordNoResponse(String appointmentId, String phone) {
+        calls.add("no response " + phone);
+        return new LifecycleSteps.NoResponse(ownerTaskAtDeadline, "summary of " + phone);
+    }
+
+    @Override
+    public void recordCallOutcome(String appointmentId, String phone, CallOutcome outcome, String notes) {
+        calls.add("call " + phone + " " + outcome + (notes == null ? "" : " " + notes));
+    }
+
+    @Override
+    public Instant planCancellationNotice(String appointmentId, String phone) {
+        calls.add("plan notice " + phone);
+        return noticeAt;
+    }
+
+    @Override
+    public void sendCancellationNotice(String appointmentId, String phone) {
+        calls.add("notice " + phone);
+    }
+
+    @Override
+    public void recordRemoval(String appointmentId, String phone) {
+        calls.add("removed " + phone);
+    }
+
+    @Override
+    public LifecycleSteps.Fallback sendByEmailInstead(String appointmentId, String phone, String failedMessageId, String reason) {
+        calls.add("by email " + phone + " " + failedMessageId + " " + reason);
+        return new LifecycleSteps.Fallback(sentByEmail, "summary of " + phone);
+    }
+
+    @Override
+    public void recordReachOutcome(String appointmentId, String phone, String outcome, String notes) {
+        calls.add("reach " + phone + " " + outcome);
+    }
+}
