@@ -58,7 +58,7 @@ final class BurstScenario {
         Set<String> numbers = ConcurrentHashMap.newKeySet();
         AtomicInteger failed = new AtomicInteger();
         AtomicReference<String> firstFailure = new AtomicReference<>();
-        Parallel.Run created = Parallel.run(n, options.threads(), due.minus(READY_MARGIN), i -> {
+        Parallel.Run created = Parallel.run("(b) events", n, options.threads(), due.minus(READY_MARGIN), i -> {
             PhonePool.Phone phone = phones.next();
             String calendar = calendars.get(i % calendars.size());
             AppClient.Answer answer = app.createEvent(calendar, "Check-up " + phone.written(), start, start.plus(LENGTH));
@@ -116,7 +116,7 @@ final class BurstScenario {
         Instant start = Instant.now().plus(Duration.ofDays(12)).truncatedTo(ChronoUnit.HOURS);
         AppointmentWatch watch = new AppointmentWatch(app, start.minus(Duration.ofHours(1)), start.plus(Duration.ofHours(1)));
         long began = System.nanoTime();
-        Parallel.run(k, options.threads(), Instant.now().plus(Duration.ofMinutes(5)), i -> {
+        Parallel.run("(b) calibration", k, options.threads(), Instant.now().plus(Duration.ofMinutes(5)), i -> {
             AppClient.Answer answer = app.createEvent(calendar, "Calibration " + phones.next().written(), start, start.plus(LENGTH));
             if (answer.ok()) {
                 watch.expect(calendar, app.idOf(answer));

@@ -51,7 +51,7 @@ final class EngineBaseline {
 
             Set<String> numbers = ConcurrentHashMap.newKeySet();
             AtomicInteger failed = new AtomicInteger();
-            Parallel.Run started = Parallel.run(n, options.threads(), due.minus(BurstScenario.READY_MARGIN), i -> {
+            Parallel.Run started = Parallel.run("(d) instances", n, options.threads(), due.minus(BurstScenario.READY_MARGIN), i -> {
                 PhonePool.Phone phone = phones.next();
                 try {
                     start(runtime, "burst-" + i, phone.e164(), due);
@@ -96,7 +96,7 @@ final class EngineBaseline {
     private Duration estimateLead(RuntimeService runtime, int n) throws InterruptedException {
         int k = Math.max(50, Math.min(200, n / 20));
         Instant farAway = Instant.now().plus(Duration.ofDays(30));
-        Parallel.Run run = Parallel.run(k, options.threads(), Instant.now().plus(Duration.ofMinutes(5)),
+        Parallel.Run run = Parallel.run("(d) calibration", k, options.threads(), Instant.now().plus(Duration.ofMinutes(5)),
                 i -> start(runtime, "calibration-" + i, phones.next().e164(), farAway));
         double rate = run.done() / (run.nanos() / 1e9);
         Duration lead = Duration.ofSeconds((long) Math.ceil(n / rate * SAFETY_FACTOR)).plus(EXTRA_LEAD);

@@ -58,7 +58,7 @@ final class ImportScenario {
         Random random = new Random(42);
         List<Instant> starts = random.ints(n, 0, 8 * 24 * 4).mapToObj(q -> windowStart.plus(Duration.ofMinutes(15L * q))).toList();
         long importStarted = System.nanoTime();
-        Parallel.Run run = Parallel.run(n, options.threads(), Instant.now().plus(options.importTimeout()), i -> {
+        Parallel.Run run = Parallel.run("(a) import", n, options.threads(), Instant.now().plus(options.importTimeout()), i -> {
             PhonePool.Phone phone = phones.next();
             AppClient.Answer answer = app.createEvent(calendar, "Check-up " + phone.written(), starts.get(i), starts.get(i).plus(LENGTH));
             latencies.add(answer.millis());
@@ -125,6 +125,9 @@ final class ImportScenario {
             latencies.add(updated.millis());
             if (!updated.ok()) {
                 failed.incrementAndGet();
+            }
+            if ((i + 1) % 50 == 0 && i + 1 < options.edits()) {
+                Progress.say("(a) edits: %d of %d done", i + 1, options.edits());
             }
         }
         return new Edits(Stats.of(latencies), failed.get());

@@ -17,7 +17,7 @@ final class MachineInfo {
 
     static void describe(Report report) {
         report.header("Date", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(ZonedDateTime.now(ZoneOffset.UTC)));
-        report.header("CPU", cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+        report.header("CPU", cpuModel() + ", " + cores() + " cores");
         report.header("Memory", memory());
         report.header("OS", os());
         report.header("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
@@ -27,6 +27,12 @@ final class MachineInfo {
     private static String cpuModel() {
         return lines("/proc/cpuinfo").stream().filter(l -> l.startsWith("model name")).findFirst()
                 .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown");
+    }
+
+    /** Logical processors listed in /proc/cpuinfo (what the JVM sees where that file is missing). */
+    private static long cores() {
+        long listed = lines("/proc/cpuinfo").stream().filter(l -> l.startsWith("processor")).count();
+        return listed > 0 ? listed : Runtime.getRuntime().availableProcessors();
     }
 
     private static String memory() {

@@ -7,7 +7,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
-/** Runs task 0..n-1 on a fixed number of client threads, each taking the next index, until done or a deadline. */
+/**
+ * Runs task 0..n-1 on a fixed number of client threads, each taking the next index, until done or a
+ * deadline; says how far it got every 30 s.
+ */
 final class Parallel {
 
     /** How many tasks ran, and the wall time from the first start to the last end. */
@@ -17,7 +20,9 @@ final class Parallel {
     private Parallel() {
     }
 
-    static Run run(int n, int threads, Instant deadline, IntConsumer task) throws InterruptedException {
+    private static final long PROGRESS_SECONDS = 30;
+
+    static Run run(String label, int n, int threads, Instant deadline, IntConsumer task) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -32,8 +37,8 @@ final class Parallel {
                 });
             }
             pool.shutdown();
-            if (!pool.awaitTermination(1, TimeUnit.DAYS)) {
-                throw new IllegalStateException("client threads did not finish");
+            while (!pool.awaitTermination(PROGRESS_SECONDS, TimeUnit.SECONDS)) {
+                Progress.say("%s: %d of %d done", label, done.get(), n);
             }
         } finally {
             pool.shutdownNow();
