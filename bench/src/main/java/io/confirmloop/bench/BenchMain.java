@@ -61,8 +61,7 @@ public final class BenchMain {
         try (Database database = Database.start(); FakeTwilio twilio = FakeTwilio.start(accountSid, authToken, 16)) {
             report.header("PostgreSQL", database.describe() + ", embedded, one server for the app and the baseline");
             report.header("App", options.appJar().getFileName() + ", java -Xmx" + options.appHeap() + ", profile postgres, Twilio → fake on loopback");
-            report.header("Scenarios", options.scenarios() + "; burst N=" + options.burst() + ", import " + options.importEvents()
-                    + " events, " + options.edits() + " edits, " + options.threads() + " client threads");
+            report.header("Scenarios", options.describe());
             HandOff appBurst = null;
             if (options.needsApp()) {
                 appBurst = runAgainstApp(database, twilio);

@@ -2,8 +2,10 @@ package io.confirmloop.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -114,6 +116,24 @@ record BenchOptions(
             throw new IllegalArgumentException("Unknown option(s) " + options.keySet() + "\n" + USAGE);
         }
         return parsed;
+    }
+
+    /** e.g. "(a) import: 5000 events, 200 edits · (b) burst: N=2000 over 100 calendars · …; 8 client threads" */
+    String describe() {
+        List<String> parts = new ArrayList<>();
+        if (runs(Scenario.IMPORT)) {
+            parts.add("(a) import: " + importEvents + " events, " + edits + " edits");
+        }
+        if (runs(Scenario.BURST)) {
+            parts.add("(b) burst: N=" + burst + " over " + burstCalendars + " calendars");
+        }
+        if (runs(Scenario.REPLY)) {
+            parts.add("(c) reply: " + replyRate + "/s for " + replySeconds + " s");
+        }
+        if (runs(Scenario.ENGINE)) {
+            parts.add("(d) raw engine: N=" + burst);
+        }
+        return String.join(" · ", parts) + "; " + threads + " client threads";
     }
 
     boolean runs(Scenario scenario) {

@@ -93,7 +93,7 @@ final class BurstScenario {
         section.row("set-up", watch.expected() + " events over " + calendars.size() + " calendars created in "
                 + Format.seconds(created.nanos() / 1e9) + (failed.get() > 0 ? " (" + failed.get() + " failed)" : "") + "; all appointments "
                 + Duration.between(readyAt, due).toSeconds() + " s before T");
-        handOff.addTo(section, true);
+        handOff.addTo(section, "T", true);
         if (firstFailure.get() != null) {
             section.note("First failed event post: " + firstFailure.get());
         }

@@ -78,7 +78,7 @@ final class EngineBaseline {
             section.row("set-up", numbers.size() + " instances started in " + Format.seconds(started.nanos() / 1e9) + " ("
                     + Format.num(numbers.size() / (started.nanos() / 1e9)) + "/s); " + Duration.between(readyAt, due).toSeconds()
                     + " s before T2");
-            handOff.addTo(section, false);
+            handOff.addTo(section, "T2", false);
             section.note("Process: timer (timeDate from a variable) → send task (asyncBefore, HTTP POST to the fake Twilio) → message catch → end; "
                     + "history audit; job executor 8 threads, 16 jobs per acquisition, max wait 1 s; app stopped.");
             return handOff;

@@ -63,12 +63,16 @@ record HandOff(int expected, int distinct, int duplicatedNumbers, int extraTexts
         return new HandOff(expected, first.size(), duplicated, extra, Math.max(0, expected - first.size()), stats, sendsPerSecond, complete);
     }
 
-    /** Rows shared by the app's burst and the raw engine's. */
-    void addTo(Report.Section section, boolean withAppTargets) {
-        section.row("first hand-off after T", Format.seconds(lateness.min()), withAppTargets ? "≤ 2 s" : "",
+    /**
+     * Rows shared by the app's burst and the raw engine's.
+     *
+     * @param due the due instant's name in the report ("T", "T2")
+     */
+    void addTo(Report.Section section, String due, boolean withAppTargets) {
+        section.row("first hand-off after " + due, Format.seconds(lateness.min()), withAppTargets ? "≤ 2 s" : "",
                 withAppTargets ? Report.Verdict.of(lateness.min() <= 2.0) : Report.Verdict.NONE);
-        section.row("median hand-off after T", Format.seconds(lateness.p50()));
-        section.row("last hand-off after T", Format.seconds(lateness.max()) + (complete ? "" : " (incomplete: timed out)"),
+        section.row("median hand-off after " + due, Format.seconds(lateness.p50()));
+        section.row("last hand-off after " + due, Format.seconds(lateness.max()) + (complete ? "" : " (incomplete: timed out)"),
                 withAppTargets ? "≤ 0.45× raw engine, see (b)÷(d)" : "", Report.Verdict.NONE);
         section.row("sends per second (numbers ÷ last lateness)", Format.num(sendsPerSecond) + "/s");
         section.row("numbers that got the request twice or more", duplicatedNumbers + (extraTexts > 0 ? " (" + extraTexts + " extra texts)" : ""),
