@@ -48,7 +48,7 @@ final class BurstScenario {
         for (int c = 0; c < options.burstCalendars(); c++) {
             calendars.add(app.createCalendar("Bench burst %03d".formatted(c + 1), group));
         }
-        Duration lead = options.burstLead() != null ? options.burstLead() : estimateLead(n);
+        Duration lead = options.burstLead() != null ? options.burstLead() : estimateLead(n, calendars);
         Instant due = Instant.now().plus(lead).truncatedTo(ChronoUnit.SECONDS);
         Instant start = due.plus(Duration.ofHours(24));
         Progress.say("(b) %d appointments over %d calendars, all at %s; their requests fall due at T = %s (in %d s)", n, calendars.size(),
@@ -106,17 +106,17 @@ final class BurstScenario {
     }
 
     /**
-     * Time from now to T: a small import into a calendar of its own (events 12 days ahead, never due
-     * during the run) gives the rate at which events become appointments; N at that rate, times a
-     * safety factor, plus a minute.
+     * Time from now to T: a small import shaped like the burst (the same calendars and threads, but
+     * events 12 days ahead, never due during the run) gives the rate at which events become
+     * appointments; N at that rate, times a safety factor, plus a minute.
      */
-    private Duration estimateLead(int n) throws InterruptedException {
-        int k = Math.max(50, Math.min(200, n / 20));
-        String calendar = app.createCalendar("Bench burst calibration", group);
+    private Duration estimateLead(int n, List<String> calendars) throws InterruptedException {
+        int k = Math.max(50, Math.min(500, n / 20));
         Instant start = Instant.now().plus(Duration.ofDays(12)).truncatedTo(ChronoUnit.HOURS);
         AppointmentWatch watch = new AppointmentWatch(app, start.minus(Duration.ofHours(1)), start.plus(Duration.ofHours(1)));
         long began = System.nanoTime();
         Parallel.run("(b) calibration", k, options.threads(), Instant.now().plus(Duration.ofMinutes(5)), i -> {
+            String calendar = calendars.get(i % calendars.size());
             AppClient.Answer answer = app.createEvent(calendar, "Calibration " + phones.next().written(), start, start.plus(LENGTH));
             if (answer.ok()) {
                 watch.expect(calendar, app.idOf(answer));
