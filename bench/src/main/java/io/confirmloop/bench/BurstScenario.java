@@ -54,6 +54,39 @@ final class BurstScenario {
         Progress.say("(b) %d appointments over %d calendars, all at %s; their requests fall due at T = %s (in %d s)", n, calendars.size(),
                 start, due, lead.toSeconds());
 
+        SetUp setUp = createAppointments(n, calendars, start, due);
+        HandOff handOff = HandOff.collect(twilio, setUp.numbers(), due, Duration.between(Instant.now(), due).plus(options.sendTimeout()),
+                options.quietPeriod());
+        Progress.say("(b) %d of %d numbers reached, last %s after T", handOff.distinct(), setUp.numbers().size(),
+                Format.seconds(handOff.lateness().max()));
+
+        Report.Section section = report.section("(b) burst: " + n + " confirmation requests due at one instant, through the app");
+        if (!setUp.valid()) {
+            section.row("RUN VALIDITY", "INVALID: " + setUp.ready() + " of " + n + " appointments ready " + READY_MARGIN.toSeconds()
+                    + " s before T", "all ready", Report.Verdict.MISSED);
+        }
+        section.row("set-up", setUp.created() + " events over " + calendars.size() + " calendars created in "
+                + Format.seconds(setUp.seconds()) + (setUp.failed() > 0 ? " (" + setUp.failed() + " failed)" : "")
+                + (setUp.valid() ? "; all appointments ready " + setUp.secondsBeforeDue() + " s before T" : ""));
+        handOff.addTo(section, "T", true);
+        if (setUp.firstFailure() != null) {
+            section.note("First failed event post: " + setUp.firstFailure());
+        }
+        section.note("Lateness = arrival at the fake Twilio − T, per number (its first text); only texts containing \""
+                + HandOff.CONFIRMATION_MARK + "\" count.");
+
+        List<String> reminded = twilio.texts(t -> setUp.numbers().contains(t.to()) && t.body().contains(HandOff.CONFIRMATION_MARK))
+                .stream().map(FakeTwilio.Text::to).distinct().toList();
+        return new Outcome(handOff, reminded);
+    }
+
+    /** What was set up before T: the numbers of the accepted events, and whether all were appointments in time. */
+    private record SetUp(Set<String> numbers, int created, int failed, String firstFailure, double seconds, int ready, boolean valid,
+            long secondsBeforeDue) {
+    }
+
+    /** Creates the N events round-robin over the calendars, then waits (until 15 s before T) for their appointments. */
+    private SetUp createAppointments(int n, List<String> calendars, Instant start, Instant due) throws InterruptedException {
         AppointmentWatch watch = new AppointmentWatch(app, start.minus(Duration.ofMinutes(1)), start.plus(Duration.ofMinutes(1)));
         Set<String> numbers = ConcurrentHashMap.newKeySet();
         AtomicInteger failed = new AtomicInteger();
@@ -73,36 +106,15 @@ final class BurstScenario {
         Progress.say("(b) %d events created in %s (%d failed); waiting until they are appointments", watch.expected(),
                 Format.seconds(created.nanos() / 1e9), failed.get());
         boolean ready = watch.awaitAll(Duration.between(Instant.now(), due.minus(READY_MARGIN)), Duration.ofSeconds(2));
-        Instant readyAt = Instant.now();
+        long secondsBeforeDue = Duration.between(Instant.now(), due).toSeconds();
         boolean valid = ready && created.done() == n;
-        if (!valid) {
-            Progress.say("(b) INVALID RUN: only %d of %d appointments were ready %d s before T", watch.ready(), n, READY_MARGIN.toSeconds());
+        if (valid) {
+            Progress.say("(b) all %d appointments ready %d s before T; waiting for the texts", watch.expected(), secondsBeforeDue);
         } else {
-            Progress.say("(b) all %d appointments ready %d s before T; waiting for the texts", n, Duration.between(readyAt, due).toSeconds());
+            Progress.say("(b) INVALID RUN: only %d of %d appointments were ready %d s before T", watch.ready(), n, READY_MARGIN.toSeconds());
         }
-
-        HandOff handOff = HandOff.collect(twilio, numbers, due, Duration.between(Instant.now(), due).plus(options.sendTimeout()),
-                options.quietPeriod());
-        Progress.say("(b) %d of %d numbers reached, last %s after T", handOff.distinct(), numbers.size(), Format.seconds(handOff.lateness().max()));
-
-        Report.Section section = report.section("(b) burst: " + n + " confirmation requests due at one instant, through the app");
-        if (!valid) {
-            section.row("RUN VALIDITY", "INVALID: " + watch.ready() + " of " + n + " appointments ready " + READY_MARGIN.toSeconds()
-                    + " s before T", "all ready", Report.Verdict.MISSED);
-        }
-        section.row("set-up", watch.expected() + " events over " + calendars.size() + " calendars created in "
-                + Format.seconds(created.nanos() / 1e9) + (failed.get() > 0 ? " (" + failed.get() + " failed)" : "") + "; all appointments "
-                + Duration.between(readyAt, due).toSeconds() + " s before T");
-        handOff.addTo(section, "T", true);
-        if (firstFailure.get() != null) {
-            section.note("First failed event post: " + firstFailure.get());
-        }
-        section.note("Lateness = arrival at the fake Twilio − T, per number (its first text); only texts containing \""
-                + HandOff.CONFIRMATION_MARK + "\" count.");
-
-        List<String> reminded = twilio.texts(t -> numbers.contains(t.to()) && t.body().contains(HandOff.CONFIRMATION_MARK)).stream()
-                .map(FakeTwilio.Text::to).distinct().toList();
-        return new Outcome(handOff, reminded);
+        return new SetUp(numbers, watch.expected(), failed.get(), firstFailure.get(), created.nanos() / 1e9, watch.ready(), valid,
+                secondsBeforeDue);
     }
 
     /**

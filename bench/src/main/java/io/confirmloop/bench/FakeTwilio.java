@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -110,17 +111,26 @@ final class FakeTwilio implements AutoCloseable {
         long receivedNanos = System.nanoTime();
         Instant receivedAt = Instant.now();
         try (exchange) {
-            if (!messagesPath.equals(exchange.getRequestURI().getPath())) {
-                error(exchange, 404, 20404, "The requested resource " + exchange.getRequestURI().getPath() + " was not found");
-            } else if (!basicAuth.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                error(exchange, 401, 20003, "Authenticate");
-            } else if ("POST".equals(exchange.getRequestMethod())) {
-                create(exchange, receivedNanos, receivedAt);
-            } else if ("GET".equals(exchange.getRequestMethod())) {
-                list(exchange);
-            } else {
-                error(exchange, 405, 20004, "Method not allowed");
+            try {
+                dispatch(exchange, receivedNanos, receivedAt);
+            } catch (RuntimeException e) {
+                Progress.say("fake Twilio could not answer %s %s: %s", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+                error(exchange, 500, 20500, "Internal Server Error");
             }
+        }
+    }
+
+    private void dispatch(HttpExchange exchange, long receivedNanos, Instant receivedAt) throws IOException {
+        if (!messagesPath.equals(exchange.getRequestURI().getPath())) {
+            error(exchange, 404, 20404, "The requested resource " + exchange.getRequestURI().getPath() + " was not found");
+        } else if (!basicAuth.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            error(exchange, 401, 20003, "Authenticate");
+        } else if ("POST".equals(exchange.getRequestMethod())) {
+            create(exchange, receivedNanos, receivedAt);
+        } else if ("GET".equals(exchange.getRequestMethod())) {
+            list(exchange);
+        } else {
+            error(exchange, 405, 20004, "Method not allowed");
         }
     }
 
@@ -160,16 +170,23 @@ final class FakeTwilio implements AutoCloseable {
         ObjectNode answer = json.createObjectNode();
         ArrayNode messages = answer.putArray("messages");
         matching.subList(first, last).forEach(t -> messages.add(message(t, null, "sent", true)));
-        String uri = messagesPath + "?" + Forms.encode(Map.of("PageSize", String.valueOf(pageSize), "Page", String.valueOf(page)));
         answer.put("end", Math.max(first, last - 1));
-        answer.put("first_page_uri", messagesPath + "?PageSize=" + pageSize + "&Page=0");
-        answer.put("next_page_uri", last < matching.size() ? messagesPath + "?PageSize=" + pageSize + "&Page=" + (page + 1) : null);
+        answer.put("first_page_uri", pageUri(query, pageSize, 0));
+        answer.put("next_page_uri", last < matching.size() ? pageUri(query, pageSize, page + 1) : null);
         answer.put("page", page);
         answer.put("page_size", pageSize);
-        answer.put("previous_page_uri", page > 0 ? messagesPath + "?PageSize=" + pageSize + "&Page=" + (page - 1) : null);
+        answer.put("previous_page_uri", page > 0 ? pageUri(query, pageSize, page - 1) : null);
         answer.put("start", first);
-        answer.put("uri", uri);
+        answer.put("uri", pageUri(query, pageSize, page));
         respond(exchange, 200, answer);
+    }
+
+    /** A page of the same list: the filters kept, like Twilio's page URIs. */
+    private String pageUri(Map<String, String> query, int pageSize, int page) {
+        Map<String, String> params = new LinkedHashMap<>(query);
+        params.put("PageSize", String.valueOf(pageSize));
+        params.put("Page", String.valueOf(page));
+        return messagesPath + "?" + Forms.encode(params);
     }
 
     private ObjectNode message(Text text, String messagingServiceSid, String status, boolean sent) {
@@ -203,15 +220,17 @@ final class FakeTwilio implements AutoCloseable {
     private static boolean dateSentMatches(Text text, Map<String, String> query) {
         Instant sent = text.receivedAt();
         LocalDate day = sent.atZone(ZoneOffset.UTC).toLocalDate();
-        for (Map.Entry<String, String> filter : query.entrySet()) {
-            String value = filter.getValue();
+        for (String filter : List.of("DateSent", "DateSent<", "DateSent>")) {
+            String value = query.get(filter);
+            if (value == null) {
+                continue;
+            }
             boolean dateOnly = value.length() == 10;
             int cmp = dateOnly ? day.compareTo(LocalDate.parse(value)) : sent.compareTo(OffsetDateTime.parse(value).toInstant());
-            boolean ok = switch (filter.getKey()) {
+            boolean ok = switch (filter) {
                 case "DateSent" -> cmp == 0;
                 case "DateSent<" -> dateOnly ? cmp <= 0 : cmp < 0;
-                case "DateSent>" -> dateOnly ? cmp >= 0 : cmp > 0;
-                default -> true;
+                default -> dateOnly ? cmp >= 0 : cmp > 0;
             };
             if (!ok) {
                 return false;
