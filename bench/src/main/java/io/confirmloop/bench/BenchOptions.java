@@ -1,0 +1,166 @@
+package io.confirmloop.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which scenarios to run and their sizes. Arguments: scenario names ({@code all}, {@code import},
+ * {@code burst}, {@code reply}, {@code engine}, or {@code a}–{@code d}) and {@code --name=value}
+ * options; see {@link #USAGE}.
+ */
+record BenchOptions(
+        Set<Scenario> scenarios,
+        int importEvents,
+        int edits,
+        int threads,
+        Duration importTimeout,
+        int burst,
+        int burstCalendars,
+        Duration burstLead,
+        Duration sendTimeout,
+        Duration quietPeriod,
+        int replyRate,
+        int replySeconds,
+        String appHeap,
+        Path appJar,
+        Path outputDir) {
+
+    enum Scenario {
+        IMPORT("a", "import"), BURST("b", "burst"), REPLY("c", "reply"), ENGINE("d", "engine");
+
+        final String letter;
+        final String word;
+
+        Scenario(String letter, String word) {
+            this.letter = letter;
+            this.word = word;
+        }
+    }
+
+    static final String USAGE = """
+            usage: [all | import | burst | reply | engine | a | b | c | d ...] [--option=value ...]
+              scenarios (default all = a to d; reply needs burst and runs it too):
+                import (a)  edits into an empty calendar, a concurrent import, edits into the full calendar
+                burst  (b)  N confirmation requests due at one instant, through the app
+                reply  (c)  signed inbound replies "C" at a fixed rate after the burst
+                engine (d)  the same burst on a plain Camunda engine (the app stopped first)
+              options:
+                --import-events=5000   events imported into one calendar in (a)
+                --edits=200            sequential edits (POST + PUT) per edit phase in (a)
+                --threads=8            client threads creating events in (a), (b) and (d)
+                --import-timeout=1800  seconds the import in (a) may take before the rest is skipped
+                --burst=10000          N in (b) and (d)
+                --calendars=100        calendars the burst is spread over in (b)
+                --burst-lead=SECONDS   time from now to the due instant T (default: estimated from a calibration)
+                --send-timeout=600     seconds after T to wait for all N texts
+                --quiet=10             seconds without a new text before the texts are counted (late duplicates)
+                --reply-rate=50        replies per second in (c)
+                --reply-seconds=30     how long (c) sends replies
+                --app-heap=512m        the app's -Xmx
+                --jar=PATH             the app jar (default: the repository's target/confirmloop-0.1.0-SNAPSHOT.jar)
+                --out=DIR              where the log and bench-results.md go (default: bench/target)
+            """;
+
+    static BenchOptions parse(String[] args) {
+        Set<Scenario> scenarios = EnumSet.noneOf(Scenario.class);
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            for (String word : arg.trim().split("\\s+")) {
+                if (word.isEmpty()) {
+                    continue;
+                }
+                if (word.startsWith("--")) {
+                    int eq = word.indexOf('=');
+                    if (eq < 0) {
+                        throw new IllegalArgumentException("Option " + word + " needs a value (--name=value)\n" + USAGE);
+                    }
+                    options.put(word.substring(2, eq), word.substring(eq + 1));
+                } else if (word.equalsIgnoreCase("all")) {
+                    scenarios.addAll(EnumSet.allOf(Scenario.class));
+                } else {
+                    scenarios.add(scenario(word));
+                }
+            }
+        }
+        if (scenarios.isEmpty()) {
+            scenarios.addAll(EnumSet.allOf(Scenario.class));
+        }
+        if (scenarios.contains(Scenario.REPLY)) {
+            scenarios.add(Scenario.BURST);
+        }
+        Path benchDir = Path.of(System.getProperty("bench.dir", "."));
+        Path defaultJar = Path.of(System.getProperty("bench.appJar", benchDir.resolve("../target/confirmloop-0.1.0-SNAPSHOT.jar").toString()));
+        BenchOptions parsed = new BenchOptions(scenarios,
+                positive(options.remove("import-events"), 5000),
+                positive(options.remove("edits"), 200),
+                positive(options.remove("threads"), 8),
+                Duration.ofSeconds(positive(options.remove("import-timeout"), 1800)),
+                positive(options.remove("burst"), 10_000),
+                positive(options.remove("calendars"), 100),
+                options.containsKey("burst-lead") ? Duration.ofSeconds(positive(options.remove("burst-lead"), 0)) : null,
+                Duration.ofSeconds(positive(options.remove("send-timeout"), 600)),
+                Duration.ofSeconds(positive(options.remove("quiet"), 10)),
+                positive(options.remove("reply-rate"), 50),
+                positive(options.remove("reply-seconds"), 30),
+                options.getOrDefault("app-heap", "512m"),
+                Path.of(options.getOrDefault("jar", defaultJar.toString())).toAbsolutePath().normalize(),
+                Path.of(options.getOrDefault("out", benchDir.resolve("target").toString())).toAbsolutePath().normalize());
+        options.keySet().removeAll(Set.of("app-heap", "jar", "out"));
+        if (!options.isEmpty()) {
+            throw new IllegalArgumentException("Unknown option(s) " + options.keySet() + "\n" + USAGE);
+        }
+        return parsed;
+    }
+
+    /** e.g. "(a) import: 5000 events, 200 edits · (b) burst: N=2000 over 100 calendars · …; 8 client threads" */
+    String describe() {
+        List<String> parts = new ArrayList<>();
+        if (runs(Scenario.IMPORT)) {
+            parts.add("(a) import: " + importEvents + " events, " + edits + " edits");
+        }
+        if (runs(Scenario.BURST)) {
+            parts.add("(b) burst: N=" + burst + " over " + burstCalendars + " calendars");
+        }
+        if (runs(Scenario.REPLY)) {
+            parts.add("(c) reply: " + replyRate + "/s for " + replySeconds + " s");
+        }
+        if (runs(Scenario.ENGINE)) {
+            parts.add("(d) raw engine: N=" + burst);
+        }
+        return String.join(" · ", parts) + "; " + threads + " client threads";
+    }
+
+    boolean runs(Scenario scenario) {
+        return scenarios.contains(scenario);
+    }
+
+    boolean needsApp() {
+        return runs(Scenario.IMPORT) || runs(Scenario.BURST) || runs(Scenario.REPLY);
+    }
+
+    private static Scenario scenario(String word) {
+        for (Scenario s : Scenario.values()) {
+            if (s.letter.equalsIgnoreCase(word) || s.word.equalsIgnoreCase(word)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("Unknown scenario '" + word + "'\n" + USAGE);
+    }
+
+    private static int positive(String value, int fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        int n = Integer.parseInt(value);
+        if (n <= 0) {
+            throw new IllegalArgumentException("Expected a positive number, got " + value);
+        }
+        return n;
+    }
+}
