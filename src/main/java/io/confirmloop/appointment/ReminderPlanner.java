@@ -95,6 +95,11 @@ class ReminderPlanner {
             Instant due = start.minus(Duration.ofMinutes(Math.round(rule.hoursBefore() * 60)));
             Reminder reminder = new Reminder(Ids.newId(), appointment.id(), phone, appointment.planGeneration(), due, rule.channel(),
                     rule.template(), rule.asksReply(), Reminder.State.PLANNED, null);
+            if (circumstances.announceNewTime() && rule.asksReply()) {
+                // the new time goes out with the request to confirm it: one text, not two
+                plan.add(reminder.withState(Reminder.State.SKIPPED, "the new time goes out with a request to confirm"));
+                continue;
+            }
             if (due.isBefore(now)) {
                 if (rule.asksReply() && (latestMissedRequest == null || due.isAfter(latestMissedRequest.dueAt()))) {
                     if (latestMissedRequest != null) {
@@ -112,7 +117,9 @@ class ReminderPlanner {
         if (circumstances.announceNewTime()) {
             Reminder newTime = new Reminder(Ids.newId(), appointment.id(), phone, appointment.planGeneration(), now, "SMS", NEW_TIME_TEMPLATE,
                     true, Reminder.State.PLANNED, null);
-            plan.add(quiet(newTime, now, start, now, calendar));
+            Reminder announced = quiet(newTime, now, start, now, calendar);
+            plan.add(announced);
+            skipRemindersRightAfter(plan, announced);
         }
         if (latestMissedRequest != null && (circumstances.announceNewTime() || circumstances.requestPending())) {
             plan.add(latestMissedRequest.withState(Reminder.State.SKIPPED, circumstances.announceNewTime()
@@ -121,7 +128,9 @@ class ReminderPlanner {
             plan.add(latestMissedRequest.withState(Reminder.State.SKIPPED, "its moment had passed"));
         } else if (latestMissedRequest != null) {
             if (!Duration.between(now, start).minus(settings.lateConfirmationLead()).isNegative()) {
-                plan.add(quiet(latestMissedRequest, now, start, now, calendar));
+                Reminder late = quiet(latestMissedRequest, now, start, now, calendar);
+                plan.add(late);
+                skipRemindersRightAfter(plan, late);
             } else {
                 plan.add(latestMissedRequest.withState(Reminder.State.SKIPPED, "its moment had passed and the appointment is too close"));
             }
@@ -137,6 +146,19 @@ class ReminderPlanner {
         Optional<Instant> allowed = quietHours.adjust(due, start, now, calendar.timeZone());
         return allowed.map(at -> at.equals(due) ? at(reminder, at) : at(reminder, at).withState(Reminder.State.PLANNED, Reminder.QUIET_HOURS))
                 .orElseGet(() -> reminder.withState(Reminder.State.SKIPPED, "no moment outside quiet hours before the appointment"));
+    }
+
+    /**
+     * A plain reminder due within half an hour after a late confirmation request (or the new time)
+     * would be a second text right after the first: the request says it all.
+     */
+    private static void skipRemindersRightAfter(List<Reminder> plan, Reminder request) {
+        if (request.state() != Reminder.State.PLANNED) {
+            return;
+        }
+        Instant until = request.dueAt().plus(Duration.ofMinutes(30));
+        plan.replaceAll(r -> r.state() == Reminder.State.PLANNED && !r.asksReply() && r.dueAt().isBefore(until)
+                ? r.withState(Reminder.State.SKIPPED, "a confirmation request went out just before") : r);
     }
 
     /** The quiet hours every text we start obeys (also the cancellation notice). */

@@ -1,9 +1,11 @@
 package io.confirmloop.messaging;
 
-import java.util.List;
+import java.io.Serializable;
 
 import io.confirmloop.system.AppClock;
 import io.confirmloop.system.Ids;
+import io.confirmloop.system.WorkQueue;
+import io.confirmloop.system.WorkQueues;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
@@ -35,9 +37,14 @@ public class InboundMessages {
     private final TransactionTemplate tx;
     private final AppClock clock;
     private final int maxAttempts;
+    private final WorkQueue<HandOver> handOvers;
+
+    /** A queue item: hand this stored text to what it answers. */
+    record HandOver(String messageId) implements Serializable {
+    }
 
     InboundMessages(MessageRepository messages, ReplyIntents intents, OptOuts optOuts, ReplyHandler router, TransactionTemplate tx,
-            AppClock clock, @Value("${confirmloop.inbound.max-attempts}") int maxAttempts) {
+            AppClock clock, WorkQueues queues, @Value("${confirmloop.inbound.max-attempts}") int maxAttempts) {
         this.messages = messages;
         this.intents = intents;
         this.optOuts = optOuts;
@@ -45,6 +52,8 @@ public class InboundMessages {
         this.tx = tx;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
+        this.handOvers = queues.create("inbound-replies", WorkQueue.Delivery.IN_TRANSACTION, item -> hand(item.messageId()),
+                (item, error, attempts) -> later(item.messageId(), error));
     }
 
     /**
@@ -60,9 +69,6 @@ public class InboundMessages {
             // the same delivery is being stored by another request at this moment: it is a duplicate
             received = tx.execute(status -> messages.findByProviderId(providerId)
                     .map(m -> new Received(m.id(), m.intent(), true)).orElseThrow(() -> concurrent));
-        }
-        if (!received.duplicate()) {
-            hand(received.messageId());
         }
         return received;
     }
@@ -83,6 +89,8 @@ public class InboundMessages {
             } else if (intent == Intent.OPT_IN) {
                 optOuts.optIn(from);
             }
+            // handed over by a queue worker, so the webhook answers as soon as the text is stored
+            handOvers.enqueue(new HandOver(id));
             return new Received(id, intent, false);
         });
     }
@@ -90,35 +98,38 @@ public class InboundMessages {
     /** Retries replies whose appointment was busy when they came in. */
     @Scheduled(fixedDelayString = "${confirmloop.inbound.retry-interval}", initialDelayString = "${confirmloop.inbound.retry-interval}")
     public void retryPending() {
-        List<Message> pending = messages.inboundToRetry(100);
-        for (Message m : pending) {
-            hand(m.id());
-        }
+        tx.executeWithoutResult(status -> messages.inboundToRetry(100).forEach(m -> {
+            messages.setStatus(m.id(), Message.Status.RECEIVED, clock.now());
+            handOvers.enqueue(new HandOver(m.id()));
+        }));
     }
 
+    /** Hands the text over (in the queue worker's transaction); throws while what it answers is busy, so it is tried again. */
     private void hand(String messageId) {
-        try {
-            tx.executeWithoutResult(status -> {
-                boolean matched = router.route(messageId);
-                messages.setStatus(messageId, matched ? Message.Status.PROCESSED : Message.Status.UNMATCHED, clock.now());
-            });
-        } catch (RuntimeException e) {
-            // Busy appointment (no waiting branch yet, concurrent update) or a passing fault such as the
-            // mail server being down: the text is stored, so try again later.
-            tx.executeWithoutResult(status -> {
-                Message m = messages.find(messageId).orElseThrow();
-                if (m.correlationAttempts() + 1 >= maxAttempts) {
-                    router.unmatched(messageId);
-                    messages.setStatus(messageId, Message.Status.UNMATCHED, clock.now());
-                } else {
-                    messages.retryLater(messageId, clock.now());
-                }
-            });
-            if (e instanceof MismatchingMessageCorrelationException || e instanceof OptimisticLockingException) {
-                log.debug("Reply {} could not be handed over yet: {}", messageId, e.getMessage());
-            } else {
-                log.warn("Reply {} could not be handed over; it is tried again: {}", messageId, e.toString());
-            }
+        Message m = messages.find(messageId).orElse(null);
+        if (m == null || !Message.Status.RECEIVED.equals(m.status())) {
+            return;
+        }
+        boolean matched = router.route(messageId);
+        messages.setStatus(messageId, matched ? Message.Status.PROCESSED : Message.Status.UNMATCHED, clock.now());
+    }
+
+    /**
+     * The attendee it answers stayed busy (e.g. in an owner's task) or a passing fault: the text is
+     * stored, so it is tried again later; after the last attempt it goes to the owner.
+     */
+    private void later(String messageId, Throwable error) {
+        Message m = messages.find(messageId).orElseThrow();
+        if (m.correlationAttempts() + 1 >= maxAttempts) {
+            router.unmatched(messageId);
+            messages.setStatus(messageId, Message.Status.UNMATCHED, clock.now());
+        } else {
+            messages.retryLater(messageId, clock.now());
+        }
+        if (error instanceof MismatchingMessageCorrelationException || error instanceof OptimisticLockingException) {
+            log.debug("Reply {} could not be handed over yet: {}", messageId, error.getMessage());
+        } else {
+            log.warn("Reply {} could not be handed over; it is tried again: {}", messageId, String.valueOf(error));
         }
     }
 }

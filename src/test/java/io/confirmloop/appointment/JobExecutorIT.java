@@ -30,6 +30,20 @@ import org.springframework.test.context.TestPropertySource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class JobExecutorIT extends AbstractIT {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.apache.camel.component.platform.http.spi.PlatformHttpEngine webhookEngine;
+    @org.springframework.beans.factory.annotation.Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("camundaTaskExecutor")
+    java.util.concurrent.Executor jobExecutorPool;
+
+    @Test
+    void webhooksRunOnTheApplicationsThreadsNotOnTheJobExecutors() {
+        // on the job executor's pool a webhook was refused (500) whenever jobs filled its short queue
+        Object executor = org.springframework.test.util.ReflectionTestUtils.getField(webhookEngine, "executor");
+        assertThat(executor).isNotNull().isNotSameAs(jobExecutorPool);
+        assertThat(((org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor) executor).getThreadNamePrefix()).isEqualTo("app-task-");
+    }
+
     @Test
     void reminderIsSentAndTheReplyConfirmsWithoutAnyManualStep() {
         ClockUtil.reset();

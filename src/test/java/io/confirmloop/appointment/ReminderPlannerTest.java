@@ -331,4 +331,67 @@ class ReminderPlannerTest {
             assertThat(plan.get(0).dueAt().atZone(NEW_YORK).toLocalTime()).isEqualTo(LocalTime.of(9, 0));
         }
     }
+
+    @Nested
+    class OneTextAtATime {
+
+        @Test
+        void aReminderDueTogetherWithALateRequestIsLeftOut() {
+            // Found at 13:00 CEST for 15:00: the 24 h request is late and goes at once; the 2 h reminder is due now too.
+            Instant start = local("2026-06-10T15:00", BERLIN);
+            List<Reminder> plan = schedule(DEFAULT_RULES, BERLIN, start, local("2026-06-10T13:00", BERLIN));
+
+            assertThat(plan).filteredOn(r -> r.state() == State.PLANNED).extracting(Reminder::template).containsExactly("confirmation-request");
+            assertThat(plan).filteredOn(r -> r.template().equals("reminder")).singleElement()
+                    .satisfies(r -> assertThat(r.note()).isEqualTo("a confirmation request went out just before"));
+        }
+    }
+
+    @Nested
+    class Circumstances {
+
+        // Wednesday 10 June 2026, 15:00 in Berlin
+        private final Instant start = local("2026-06-10T15:00", BERLIN);
+
+        private List<Reminder> plan(Instant now, ReminderPlanner.Circumstances circumstances) {
+            return planner.schedule(DEFAULT_RULES, calendar(BERLIN), appointment(start), PHONE, now, circumstances);
+        }
+
+        @Test
+        void aMoveAnnouncesTheNewTimeAtOnceInsteadOfAnyConfirmationRequest() {
+            Instant now = local("2026-06-09T10:00", BERLIN);
+
+            List<Reminder> plan = plan(now, new ReminderPlanner.Circumstances(false, true));
+
+            assertThat(plan).filteredOn(r -> r.state() == State.PLANNED).extracting(Reminder::template, Reminder::dueAt, Reminder::asksReply)
+                    .containsExactly(tuple("new-time", now, true), tuple("reminder", start.minus(Duration.ofHours(2)), false));
+            assertThat(plan).filteredOn(r -> r.template().equals("confirmation-request"))
+                    .allSatisfy(r -> assertThat(r.state()).isEqualTo(State.SKIPPED));
+        }
+
+        @Test
+        void aMoveAtNightAnnouncesTheNewTimeWhenQuietHoursEnd() {
+            Instant now = local("2026-06-09T23:00", BERLIN);
+
+            List<Reminder> plan = plan(now, new ReminderPlanner.Circumstances(false, true));
+
+            assertThat(plan).filteredOn(r -> r.template().equals("new-time")).singleElement().satisfies(r -> {
+                assertThat(r.dueAt()).isEqualTo(local("2026-06-10T08:00", BERLIN));
+                assertThat(r.note()).isEqualTo(Reminder.QUIET_HOURS);
+                assertThat(r.kind()).isEqualTo("New time");
+            });
+        }
+
+        @Test
+        void aPendingRequestIsNotSentAgainWhenTheRequestIsMissedInANewPlan() {
+            Instant now = local("2026-06-09T20:00", BERLIN);
+
+            List<Reminder> plan = plan(now, new ReminderPlanner.Circumstances(true, false));
+
+            assertThat(plan).filteredOn(r -> r.template().equals("confirmation-request")).singleElement().satisfies(r -> {
+                assertThat(r.state()).isEqualTo(State.SKIPPED);
+                assertThat(r.note()).isEqualTo("a request is already waiting for an answer");
+            });
+        }
+    }
 }

@@ -1,10 +1,7 @@
-package io.confirmloop.system;
+package io.confirmloop.calendar;
 
 import java.time.ZoneId;
 
-import io.confirmloop.calendar.CalendarInput;
-import io.confirmloop.calendar.CalendarRepository;
-import io.confirmloop.calendar.CalendarService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
