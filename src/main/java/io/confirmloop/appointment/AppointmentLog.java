@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Status changes of an appointment, e.g. "Sent text confirmation", "Confirmed via text". */
 @Component
-public class AppointmentLog {
+class AppointmentLog {
 
     public record Entry(Instant at, String phone, String text) {
     }

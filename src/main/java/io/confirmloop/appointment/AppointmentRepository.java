@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class AppointmentRepository {
+class AppointmentRepository {
 
     private final JdbcClient jdbc;
 

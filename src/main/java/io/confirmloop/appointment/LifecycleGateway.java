@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * the instance) for what concerns one attendee only; no subscription is ever scanned.
  */
 @Component
-public class LifecycleGateway {
+class LifecycleGateway {
 
     private final RuntimeService runtime;
 

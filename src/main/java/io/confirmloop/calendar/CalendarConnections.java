@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * (settings, never a credential) is ever shown.
  */
 @Component
-public class CalendarConnections {
+class CalendarConnections {
 
     private final CalendarRepository calendars;
     private final ConnectionCodec codec;

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** The adapter for each provider. */
 @Component
-public class CalendarProviders {
+class CalendarProviders {
 
     private final Map<Provider, CalendarProvider> byProvider = new EnumMap<>(Provider.class);
 

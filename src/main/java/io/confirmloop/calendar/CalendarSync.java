@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * there is to do.
  */
 @Component
-public class CalendarSync {
+class CalendarSync {
 
     private static final Logger log = LoggerFactory.getLogger(CalendarSync.class);
 

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * calendar's sync status, health and metrics show, and is tried again by the next sync.
  */
 @Component
-public class EventChanges {
+class EventChanges {
 
     static final String QUEUE = "calendar-event-changes";
 

@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * that failed is handed to the {@link DeliveryFailureHandler} once.
  */
 @Service
-public class DeliveryStatuses {
+class DeliveryStatuses {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryStatuses.class);
     private static final List<String> ORDER = List.of("ACCEPTED", "SCHEDULED", "QUEUED", "SENDING", "SENT", "DELIVERED", "READ");

@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * busy at that moment, the hand-over is retried.
  */
 @Service
-public class InboundMessages {
+class InboundMessages {
 
     private static final Logger log = LoggerFactory.getLogger(InboundMessages.class);
 

@@ -21,7 +21,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Every API error is JSON {@code {error, message}} with the right status. */
 @RestControllerAdvice
-public class ApiErrorHandler {
+class ApiErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
 
