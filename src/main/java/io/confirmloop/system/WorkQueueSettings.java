@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("confirmloop.queues")
 public record WorkQueueSettings(
         @DefaultValue("true") boolean autoStart,
-        @DefaultValue("4") int workers,
+        @DefaultValue("2") int workers,
         @DefaultValue("5") int attempts,
         @DefaultValue("PT0.2S") Duration backoff,
         @DefaultValue("PT5S") Duration maxBackoff,
