@@ -2,10 +2,7 @@ package io.confirmloop.calendar;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -43,19 +40,19 @@ class CalendarSync {
 
     private final CalendarRepository calendars;
     private final CalendarProviders providers;
-    private final CalendarConnections connections;
     private final CalendarEventStore store;
     private final EventChanges changes;
     private final RenewableLockRegistry locks;
     private final TransactionTemplate tx;
     private final AppClock clock;
     private final SyncSettings settings;
+    private final ProviderReader reader;
 
-    CalendarSync(CalendarRepository calendars, CalendarProviders providers, CalendarConnections connections, CalendarEventStore store,
-            EventChanges changes, RenewableLockRegistry locks, TransactionTemplate tx, AppClock clock, SyncSettings settings) {
+    CalendarSync(CalendarRepository calendars, CalendarProviders providers, CalendarEventStore store,
+            EventChanges changes, RenewableLockRegistry locks, TransactionTemplate tx, AppClock clock, SyncSettings settings, ProviderReader reader) {
+        this.reader = reader;
         this.calendars = calendars;
         this.providers = providers;
-        this.connections = connections;
         this.store = store;
         this.changes = changes;
         this.locks = locks;
@@ -93,11 +90,11 @@ class CalendarSync {
 
     private Result syncLocked(Calendar calendar, Runnable stillMine) {
         Instant now = clock.now();
-        Counts counts = new Counts();
+        SyncCounts counts = new SyncCounts();
         try {
             CalendarProvider provider = providers.of(calendar);
             if (!provider.keepsEventsLocally()) {
-                readProvider(calendar, provider, now, counts, stillMine);
+                reader.read(calendar, provider, now, counts, stillMine);
             }
             counts.queued += queueNotApplied(calendar.id(), now, false);
             calendars.markSynced(calendar.id(), now);
@@ -107,117 +104,6 @@ class CalendarSync {
             log.warn("Sync of calendar {} failed; nothing was removed, and it is tried again at the next round: {}", calendar.id(), error);
             calendars.markSyncFailed(calendar.id(), now, error);
             return counts.result(calendar.id(), Result.Status.FAILED, now, error);
-        }
-    }
-
-    private void readProvider(Calendar calendar, CalendarProvider provider, Instant now, Counts counts, Runnable stillMine) {
-        CalendarAccess access = connections.access(calendar);
-        CalendarRepository.SyncState state = calendars.syncState(calendar.id());
-        boolean fullDue = state.cursor() == null || state.lastFullSyncAt() == null
-                || state.lastFullSyncAt().isBefore(now.minus(settings.fullInterval()));
-        if (!fullDue) {
-            try {
-                if (readChanges(calendar, provider, access, state.cursor(), now, counts, stillMine)) {
-                    return;
-                }
-            } catch (CalendarProviderException.CursorExpired e) {
-                log.info("The change cursor of calendar {} expired; reading its whole window", calendar.id());
-                calendars.saveCursor(calendar.id(), null);
-            }
-        }
-        readWindow(calendar, provider, access, state.lastAttemptFailed(), now, counts, stillMine);
-    }
-
-    /** The changes since the cursor, page by page; false if the provider has no change feed. */
-    private boolean readChanges(Calendar calendar, CalendarProvider provider, CalendarAccess access, String cursor, Instant now,
-            Counts counts, Runnable stillMine) {
-        String pageToken = null;
-        String nextCursor = cursor;
-        do {
-            Optional<ChangePage> answer = provider.changesSince(access, cursor, pageToken);
-            if (answer.isEmpty()) {
-                return false;
-            }
-            ChangePage page = answer.get();
-            counts.read += page.changed().size();
-            tx.executeWithoutResult(s -> {
-                Map<String, String> versions = store.versions(calendar.id(), page.changed().stream().map(ProviderEvent::eventId).toList());
-                for (ProviderEvent event : WindowDiff.changed(page.changed(), versions)) {
-                    counts.changed++;
-                    if (store.save(calendar.id(), event, now)) {
-                        changes.changed(calendar.id(), event.eventId());
-                    }
-                }
-                for (String removed : page.removed()) {
-                    if (store.markDeleted(calendar.id(), removed, now)) {
-                        counts.removed++;
-                        changes.changed(calendar.id(), removed);
-                    }
-                }
-            });
-            pageToken = page.nextPageToken();
-            nextCursor = page.cursor();
-            stillMine.run();
-        } while (pageToken != null);
-        calendars.saveCursor(calendar.id(), nextCursor);
-        return true;
-    }
-
-    /** The whole window, page by page; removals only once the listing is complete. */
-    private void readWindow(Calendar calendar, CalendarProvider provider, CalendarAccess access, boolean lastAttemptFailed,
-            Instant now, Counts counts, Runnable stillMine) {
-        Instant from = now;
-        Instant to = now.plus(settings.lookahead());
-        List<String> listed = new ArrayList<>();
-        String pageToken = null;
-        String cursor = null;
-        do {
-            WindowPage page = provider.readWindow(access, from, to, pageToken);
-            counts.read += page.events().size();
-            tx.executeWithoutResult(s -> {
-                Map<String, String> versions = store.versions(calendar.id(), page.events().stream().map(ProviderEvent::eventId).toList());
-                for (ProviderEvent event : WindowDiff.changed(page.events(), versions)) {
-                    counts.changed++;
-                    if (store.save(calendar.id(), event, now)) {
-                        changes.changed(calendar.id(), event.eventId());
-                    }
-                }
-            });
-            page.events().forEach(e -> listed.add(e.eventId()));
-            pageToken = page.nextPageToken();
-            cursor = page.cursor();
-            stillMine.run();
-        } while (pageToken != null);
-
-        Set<String> missing = WindowDiff.missing(store.liveIdsOverlapping(calendar.id(), from, to), listed);
-        if (WindowDiff.holdRemovals(listed, missing, lastAttemptFailed)) {
-            log.warn("Calendar {} answered an empty window right after a failed attempt; {} events are kept until the next sync confirms",
-                    calendar.id(), missing.size());
-            counts.held = true;
-        } else {
-            verifyMissing(calendar, provider, access, missing, now, counts);
-        }
-        calendars.markFullSync(calendar.id(), cursor, now);
-        store.pruneEnded(calendar.id(), now.minus(Duration.ofDays(1)));
-    }
-
-    /** Each event a complete listing lacked is read alone: gone → removed; moved out of the window → stored as it is now. */
-    private void verifyMissing(Calendar calendar, CalendarProvider provider, CalendarAccess access, Set<String> missing, Instant now,
-            Counts counts) {
-        List<String> ids = new ArrayList<>(missing).subList(0, Math.min(missing.size(), settings.verifyLimit()));
-        for (String eventId : ids) {
-            Optional<ProviderEvent> current = provider.read(access, eventId);
-            tx.executeWithoutResult(s -> {
-                if (current.isEmpty()) {
-                    if (store.markDeleted(calendar.id(), eventId, now)) {
-                        counts.removed++;
-                        changes.changed(calendar.id(), eventId);
-                    }
-                } else if (store.save(calendar.id(), current.get(), now)) {
-                    counts.changed++;
-                    changes.changed(calendar.id(), eventId);
-                }
-            });
         }
     }
 
@@ -262,16 +148,4 @@ class CalendarSync {
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
-    /** Running totals of one sync. */
-    private static final class Counts {
-        int read;
-        int changed;
-        int removed;
-        int queued;
-        boolean held;
-
-        Result result(String calendarId, Result.Status status, Instant at, String error) {
-            return new Result(calendarId, status, at, read, changed, removed, queued, held, error);
-        }
-    }
 }
