@@ -54,4 +54,18 @@ public class CalendarProviderException extends RuntimeException {
             super(message, cause);
         }
     }
+
+    /** The provider refused the request for another reason (400, 403…): retrying the same request will not help. */
+    public static class Rejected extends CalendarProviderException {
+        private final int status;
+
+        public Rejected(String message, int status, Throwable cause) {
+            super(message, cause);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
 }

@@ -13,8 +13,9 @@ class CalendarProviders {
 
     private final Map<Provider, CalendarProvider> byProvider = new EnumMap<>(Provider.class);
 
+    /** In the providers' order: the first adapter of a provider is the one used. */
     CalendarProviders(List<CalendarProvider> providers) {
-        providers.forEach(p -> byProvider.put(p.provider(), p));
+        providers.forEach(p -> byProvider.putIfAbsent(p.provider(), p));
     }
 
     /** Whether calendars of this provider can be connected (an adapter is there). */

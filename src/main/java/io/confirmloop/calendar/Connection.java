@@ -32,7 +32,10 @@ public sealed interface Connection {
         }
     }
 
-    /** A provider reached with OAuth 2 tokens; {@code refreshToken} and {@code expiresAt} may be null. */
+    /**
+     * A provider reached with OAuth 2 tokens; {@code refreshToken} and {@code expiresAt} may be null.
+     * {@code calendarId} is null between signing in and choosing the calendar (onboarding).
+     */
     sealed interface OAuth extends Connection {
         String calendarId();
 
@@ -41,29 +44,48 @@ public sealed interface Connection {
         Secret refreshToken();
 
         Instant expiresAt();
+
+        /** The same connection with new tokens; a null refresh token keeps the current one. */
+        OAuth withTokens(Secret accessToken, Secret refreshToken, Instant expiresAt);
+
+        OAuth withCalendarId(String calendarId);
     }
 
     /** Microsoft 365 through Microsoft Graph. */
     record Graph(String calendarId, Secret accessToken, Secret refreshToken, Instant expiresAt) implements OAuth {
         public Graph {
-            Objects.requireNonNull(calendarId, "calendarId");
             Objects.requireNonNull(accessToken, "accessToken");
         }
 
         public Provider provider() {
             return Provider.GRAPH;
         }
+
+        public Graph withTokens(Secret accessToken, Secret refreshToken, Instant expiresAt) {
+            return new Graph(calendarId, accessToken, refreshToken == null ? this.refreshToken : refreshToken, expiresAt);
+        }
+
+        public Graph withCalendarId(String calendarId) {
+            return new Graph(calendarId, accessToken, refreshToken, expiresAt);
+        }
     }
 
     /** Google Calendar. */
     record Google(String calendarId, Secret accessToken, Secret refreshToken, Instant expiresAt) implements OAuth {
         public Google {
-            Objects.requireNonNull(calendarId, "calendarId");
             Objects.requireNonNull(accessToken, "accessToken");
         }
 
         public Provider provider() {
             return Provider.GOOGLE;
+        }
+
+        public Google withTokens(Secret accessToken, Secret refreshToken, Instant expiresAt) {
+            return new Google(calendarId, accessToken, refreshToken == null ? this.refreshToken : refreshToken, expiresAt);
+        }
+
+        public Google withCalendarId(String calendarId) {
+            return new Google(calendarId, accessToken, refreshToken, expiresAt);
         }
     }
 
@@ -71,13 +93,20 @@ public sealed interface Connection {
     record Clio(String calendarId, Secret accessToken, Secret refreshToken, Instant expiresAt, ClioRegion region)
             implements OAuth {
         public Clio {
-            Objects.requireNonNull(calendarId, "calendarId");
             Objects.requireNonNull(accessToken, "accessToken");
             region = region == null ? ClioRegion.US : region;
         }
 
         public Provider provider() {
             return Provider.CLIO;
+        }
+
+        public Clio withTokens(Secret accessToken, Secret refreshToken, Instant expiresAt) {
+            return new Clio(calendarId, accessToken, refreshToken == null ? this.refreshToken : refreshToken, expiresAt, region);
+        }
+
+        public Clio withCalendarId(String calendarId) {
+            return new Clio(calendarId, accessToken, refreshToken, expiresAt, region);
         }
     }
 

@@ -49,11 +49,11 @@ final class StoredConnection {
             case INTERNAL -> new Connection.Internal();
             case EWS -> new Connection.Ews(f.text("email", true), f.text("username", true), f.secret("password", true),
                     f.text("serverUrl", false), f.choice("authType", EwsAuth.class, true));
-            case GRAPH -> new Connection.Graph(f.text("calendarId", true), f.secret("accessToken", true),
+            case GRAPH -> new Connection.Graph(f.text("calendarId", false), f.secret("accessToken", true),
                     f.secret("refreshToken", false), f.instant("expiresAt"));
-            case GOOGLE -> new Connection.Google(f.text("calendarId", true), f.secret("accessToken", true),
+            case GOOGLE -> new Connection.Google(f.text("calendarId", false), f.secret("accessToken", true),
                     f.secret("refreshToken", false), f.instant("expiresAt"));
-            case CLIO -> new Connection.Clio(f.text("calendarId", true), f.secret("accessToken", true),
+            case CLIO -> new Connection.Clio(f.text("calendarId", false), f.secret("accessToken", true),
                     f.secret("refreshToken", false), f.instant("expiresAt"), f.choice("region", ClioRegion.class, true));
         };
     }

@@ -12,11 +12,13 @@ import io.confirmloop.support.AbstractIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 
 /**
  * "Update appointment descriptions" on a provider calendar: the status lines are written by a
  * step of their own, against the event's version, never in the way of a reminder.
  */
+@Import(io.confirmloop.calendar.FakeRemoteCalendar.InContext.class)
 class StatusLineWriteBackIT extends AbstractIT {
 
     private static final String OWNER = "sol";

@@ -11,6 +11,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+
 /**
  * A provider calendar kept in memory, standing in for a remote one (as {@code google}) where the
  * sync engine is tested: versions, pages, a change feed with cursors that expire, and failures on
@@ -18,6 +23,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * sync tests prove with it holds for them.
  */
 public class FakeRemoteCalendar implements CalendarProvider {
+
+    /**
+     * Puts the stand-in into a test's context, where it takes the place of the real Google adapter
+     * (tests of the sync engine itself; the real adapters have their own suites).
+     */
+    @TestConfiguration
+    public static class InContext {
+        @Bean
+        @Order(Ordered.HIGHEST_PRECEDENCE)
+        FakeRemoteCalendar fakeRemoteCalendar() {
+            return new FakeRemoteCalendar();
+        }
+    }
 
     private record Change(long seq, String calendarId, String eventId) {
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpMethod;
@@ -26,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * never cancel an appointment.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@Import(FakeRemoteCalendar.InContext.class)
 class RemoteCalendarSyncIT extends AbstractIT {
 
     private static final String OWNER = "rio";

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.confirmloop.calendar.FakeRemoteCalendar;
 import io.confirmloop.system.WorkQueues;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -21,10 +20,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -32,6 +28,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole application on embedded PostgreSQL, driven over HTTP. The job executor is off: tests
@@ -40,16 +38,12 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("it")
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
-@Import(AbstractIT.RemoteCalendar.class)
 public abstract class AbstractIT {
 
-    /** A provider calendar ({@code google}) kept in memory, for the sync engine's tests. */
-    @TestConfiguration
-    static class RemoteCalendar {
-        @Bean
-        FakeRemoteCalendar fakeRemoteCalendar() {
-            return new FakeRemoteCalendar();
-        }
+    /** The providers' base URLs and OAuth endpoints: their WireMock fakes. */
+    @DynamicPropertySource
+    static void providerServers(DynamicPropertyRegistry registry) {
+        ProviderServers.register(registry);
     }
 
     protected static final String PASSWORD = "secret-pw";
@@ -134,7 +128,7 @@ public abstract class AbstractIT {
     }
 
     /** A built-in event; the appointment side has taken it in when this returns. */
-    /** A Google calendar (the in-memory stand-in) in Chicago that writes status lines, for {@code user}'s account. */
+    /** A Google calendar (the in-memory stand-in of {@link io.confirmloop.calendar.FakeRemoteCalendar.InContext}) in Chicago that writes status lines, for {@code user}'s account. */
     protected String googleCalendar(String user, String remoteId, String accessToken, String refreshToken) {
         return post(user, "/api/calendars", Map.of("name", "Riverside", "provider", "google", "timeZone", "America/Chicago",
                 "notificationEmail", "desk@riverside.example", "updateDescriptions", true,
