@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
  * Exchange server with an internal CA). There is no "trust all" setting.
  */
 @Configuration(proxyBeanMethods = false)
-class CalendarTls {
+class CalendarTlsConfig {
 
     @Bean
     SSLContextParameters calendarTls(@Value("${confirmloop.calendars.trust-store:}") String trustStore,
