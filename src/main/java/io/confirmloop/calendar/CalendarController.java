@@ -1,16 +1,11 @@
 package io.confirmloop.calendar;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.confirmloop.system.ApiException;
-import io.confirmloop.system.AppClock;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,26 +22,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/calendars")
 class CalendarController {
 
-    private static final int MAX_PREVIEW = 2000;
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
-
     private final CalendarService calendars;
-    private final CalendarProviders providers;
-    private final CalendarConnections connections;
     private final CalendarSync sync;
     private final CalendarEventStore store;
-    private final PhoneNumbers phoneNumbers;
-    private final AppClock clock;
+    private final CalendarPreview preview;
 
-    CalendarController(CalendarService calendars, CalendarProviders providers, CalendarConnections connections, CalendarSync sync,
-            CalendarEventStore store, PhoneNumbers phoneNumbers, AppClock clock) {
+    CalendarController(CalendarService calendars, CalendarSync sync, CalendarEventStore store, CalendarPreview preview) {
         this.calendars = calendars;
-        this.providers = providers;
-        this.connections = connections;
         this.sync = sync;
         this.store = store;
-        this.phoneNumbers = phoneNumbers;
-        this.clock = clock;
+        this.preview = preview;
     }
 
     @GetMapping
@@ -141,41 +126,19 @@ class CalendarController {
             throw ApiException.badRequest("INVALID_PARAMETER", "days must be between 1 and 31");
         }
         ZoneId zone = timeZone == null ? calendar.timeZone() : CalendarService.zone(timeZone);
-        Instant now = clock.now();
-        List<Map<String, Object>> appointments = window(calendar, now, now.plus(Duration.ofDays(days))).stream()
-                .map(e -> Map.entry(e, phoneNumbers.find(e.text(), calendar.region())))
-                .filter(entry -> !entry.getValue().isEmpty())
-                .map(entry -> {
-                    ProviderEvent e = entry.getKey();
-                    Map<String, Object> item = new LinkedHashMap<>();
-                    item.put("eventId", e.eventId());
-                    item.put("title", e.title());
-                    item.put("start", e.start().atZone(zone).toOffsetDateTime());
-                    item.put("end", e.end().atZone(zone).toOffsetDateTime());
-                    item.put("localStart", LOCAL.format(e.start().atZone(zone)));
-                    item.put("phones", entry.getValue().stream().map(PhoneNumbers.Found::e164).toList());
-                    return item;
+        List<Map<String, Object>> appointments = preview.next(calendar, days, zone).stream()
+                .map(item -> {
+                    ProviderEvent e = item.event();
+                    Map<String, Object> view = new LinkedHashMap<>();
+                    view.put("eventId", e.eventId());
+                    view.put("title", e.title());
+                    view.put("start", e.start().atZone(zone).toOffsetDateTime());
+                    view.put("end", e.end().atZone(zone).toOffsetDateTime());
+                    view.put("localStart", item.localStart());
+                    view.put("phones", item.phones());
+                    return view;
                 })
                 .toList();
         return Map.of("calendarId", id, "timeZone", zone.getId(), "days", days, "appointments", appointments);
-    }
-
-    /** Every event of the window, read from the provider itself (no transaction is open). */
-    private List<ProviderEvent> window(Calendar calendar, Instant from, Instant to) {
-        CalendarProvider provider = providers.of(calendar);
-        CalendarAccess access = connections.access(calendar);
-        List<ProviderEvent> events = new java.util.ArrayList<>();
-        String pageToken = null;
-        do {
-            WindowPage page;
-            try {
-                page = provider.readWindow(access, from, to, pageToken);
-            } catch (CalendarProviderException.Unavailable | CalendarProviderException.Unauthorized e) {
-                throw ApiException.unprocessable("PROVIDER_UNAVAILABLE", "The calendar could not be read: " + e.getMessage());
-            }
-            events.addAll(page.events());
-            pageToken = page.nextPageToken();
-        } while (pageToken != null && events.size() < MAX_PREVIEW);
-        return events;
     }
 }

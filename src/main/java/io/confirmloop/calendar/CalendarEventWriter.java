@@ -23,9 +23,11 @@ public class CalendarEventWriter {
     private final EventChanges changes;
     private final TransactionTemplate tx;
     private final AppClock clock;
+    private final CalendarSignIns signIns;
 
     CalendarEventWriter(CalendarProviders providers, CalendarConnections connections, CalendarEventStore store, EventChanges changes,
-            TransactionTemplate tx, AppClock clock) {
+            TransactionTemplate tx, AppClock clock, CalendarSignIns signIns) {
+        this.signIns = signIns;
         this.providers = providers;
         this.connections = connections;
         this.store = store;
@@ -67,6 +69,18 @@ public class CalendarEventWriter {
      * @throws CalendarProviderException.NotFound if the event is gone
      */
     public ProviderEvent updateDescription(Calendar calendar, String eventId, UnaryOperator<String> change) {
+        if (signIns.state(calendar.id()) != CalendarRepository.ConnectionState.CONNECTED) {
+            throw new CalendarProviderException.Unavailable("The calendar is paused until its owner signs in again", null, null);
+        }
+        try {
+            return rewrite(calendar, eventId, change);
+        } catch (CalendarProviderException.Unauthorized e) {
+            signIns.refused(calendar, e.getMessage(), clock.now());
+            throw e;
+        }
+    }
+
+    private ProviderEvent rewrite(Calendar calendar, String eventId, UnaryOperator<String> change) {
         CalendarProvider provider = providers.of(calendar);
         CalendarAccess access = connections.access(calendar);
         ProviderEvent current = store.find(calendar.id(), eventId).filter(e -> !e.deleted()).map(CalendarEventStore.StoredEvent::event)

@@ -13,4 +13,16 @@ public final class CalendarEvents {
     /** The calendar is about to be deleted with all its appointments. */
     public record CalendarDeleting(String calendarId) {
     }
+
+    /**
+     * The provider refused the calendar's sign-in (revoked or expired grant, changed password): the
+     * calendar is no longer read or written until the owner reconnects it. Published once per
+     * refusal, in the transaction that pauses the calendar.
+     */
+    public record SignInRefused(String calendarId, String reason) {
+    }
+
+    /** The owner signed in to the calendar's provider again, or for the first time (onboarding). */
+    public record SignedIn(String calendarId) {
+    }
 }

@@ -43,6 +43,36 @@ public class CalendarRepository {
         return jdbc.sql("select * from calendar where active = true order by id").query(CalendarRepository::map).list();
     }
 
+    /** Active, connected calendars no provider asked us to leave alone at {@code now}: the scheduled sync's round. */
+    List<Calendar> findDueForSync(Instant now) {
+        return jdbc.sql("""
+                select * from calendar where active = true and connection_state = 'CONNECTED'
+                  and (sync_not_before is null or sync_not_before <= ?) order by id""")
+                .param(ts(now)).query(CalendarRepository::map).list();
+    }
+
+    /** Where the calendar's sign-in stands. */
+    public enum ConnectionState { CONNECTING, CONNECTED, RECONNECT }
+
+    public ConnectionState connectionState(String id) {
+        return jdbc.sql("select connection_state from calendar where id = ?").param(id).query(String.class).optional()
+                .map(ConnectionState::valueOf).orElse(ConnectionState.CONNECTED);
+    }
+
+    /** Moves the state from {@code from} to {@code to}; false if it was not at {@code from}. */
+    boolean changeConnectionState(String id, ConnectionState from, ConnectionState to) {
+        return jdbc.sql("update calendar set connection_state = ? where id = ? and connection_state = ?")
+                .params(to.name(), id, from.name()).update() == 1;
+    }
+
+    void setConnectionState(String id, ConnectionState state) {
+        jdbc.sql("update calendar set connection_state = ? where id = ?").params(state.name(), id).update();
+    }
+
+    void syncNotBefore(String id, Instant notBefore) {
+        jdbc.sql("update calendar set sync_not_before = ? where id = ?").params(ts(notBefore), id).update();
+    }
+
     void insert(Calendar c) {
         jdbc.sql("""
                 insert into calendar (id, owner_group, name, business_name, provider, time_zone, region, notification_email,
@@ -79,7 +109,8 @@ public class CalendarRepository {
     }
 
     void markSynced(String id, Instant at) {
-        jdbc.sql("update calendar set last_synced_at = ?, last_attempt_failed = false where id = ?").params(ts(at), id).update();
+        jdbc.sql("update calendar set last_synced_at = ?, last_attempt_failed = false, sync_not_before = null where id = ?")
+                .params(ts(at), id).update();
     }
 
     void markFullSync(String id, String cursor, Instant at) {

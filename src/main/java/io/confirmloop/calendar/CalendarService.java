@@ -103,7 +103,34 @@ public class CalendarService {
 
     @Transactional
     public Calendar update(String id, CalendarInput in) {
-        Calendar c = visible(id);
+        return apply(visible(id), in);
+    }
+
+    /** The calendars of these account groups (for a process acting for the user who started it). */
+    public List<Calendar> calendarsOf(java.util.Collection<String> groups) {
+        return calendars.findByGroups(groups);
+    }
+
+    /** {@link #update} for a process acting for a user of {@code groups} (no signed-in caller). */
+    @Transactional
+    public Calendar updateFor(java.util.Collection<String> groups, String id, CalendarInput in) {
+        return apply(ownedBy(groups, id), in);
+    }
+
+    /** {@link #delete} for a process acting for a user of {@code groups}. */
+    @Transactional
+    public void deleteFor(java.util.Collection<String> groups, String id) {
+        ownedBy(groups, id);
+        events.publishEvent(new CalendarEvents.CalendarDeleting(id));
+        calendars.delete(id);
+    }
+
+    private Calendar ownedBy(java.util.Collection<String> groups, String id) {
+        return calendars.find(id).filter(c -> groups.contains(c.ownerGroup())).orElseThrow(() -> ApiException.notFound("Calendar", id));
+    }
+
+    private Calendar apply(Calendar c, CalendarInput in) {
+        String id = c.id();
         if (in == null) {
             throw ApiException.badRequest("MALFORMED_REQUEST", "A JSON body is required");
         }
@@ -138,6 +165,26 @@ public class CalendarService {
             sync.queueNotApplied(id, clock.now(), true);
         }
         return updated;
+    }
+
+    /**
+     * A calendar of the account {@code group} that is not connected yet and not watched (onboarding):
+     * the same checks as {@link #createInAccount}, no connection, switched off.
+     */
+    @Transactional
+    Calendar createUnconnected(String group, Provider provider, String name, String notificationEmail, ZoneId zone) {
+        if (identity.createGroupQuery().groupId(group).count() == 0) {
+            throw ApiException.badRequest("INVALID_OWNER_GROUP", "Account group '" + group + "' does not exist");
+        }
+        if (!providers.supports(provider)) {
+            throw ApiException.unprocessable("PROVIDER_NOT_AVAILABLE", "Provider " + provider.apiName() + " cannot be connected");
+        }
+        String checked = required(name, "name");
+        Calendar c = new Calendar(Ids.newId(), group, checked, checked, provider, zone, region(defaultRegion), email(notificationEmail),
+                false, true, provider != Provider.INTERNAL, false, provider == Provider.INTERNAL, true, "default",
+                null, null, null, clock.now());
+        calendars.insert(c);
+        return c;
     }
 
     /** Deletes the calendar and its appointments from ConfirmLoop; never touches the provider. */
@@ -198,6 +245,7 @@ public class CalendarService {
     /** The calendar as the API shows it: settings, sync status and the connection without any credential. */
     Map<String, Object> view(Calendar c) {
         Map<String, Object> view = settingsView(c);
+        view.put("connectionState", calendars.connectionState(c.id()).name());
         view.put("connection", connections.publicView(c));
         return view;
     }

@@ -47,10 +47,13 @@ class CalendarSync {
     private final AppClock clock;
     private final SyncSettings settings;
     private final ProviderReader reader;
+    private final CalendarSignIns signIns;
 
     CalendarSync(CalendarRepository calendars, CalendarProviders providers, CalendarEventStore store,
-            EventChanges changes, RenewableLockRegistry locks, TransactionTemplate tx, AppClock clock, SyncSettings settings, ProviderReader reader) {
+            EventChanges changes, RenewableLockRegistry locks, TransactionTemplate tx, AppClock clock, SyncSettings settings, ProviderReader reader,
+            CalendarSignIns signIns) {
         this.reader = reader;
+        this.signIns = signIns;
         this.calendars = calendars;
         this.providers = providers;
         this.store = store;
@@ -63,7 +66,7 @@ class CalendarSync {
 
     @Scheduled(fixedDelayString = "${confirmloop.sync.interval}", initialDelayString = "${confirmloop.sync.initial-delay:PT20S}")
     void syncAll() {
-        for (Calendar calendar : calendars.findActive()) {
+        for (Calendar calendar : calendars.findDueForSync(clock.now())) {
             sync(calendar.id(), Duration.ZERO);
         }
     }
@@ -81,6 +84,10 @@ class CalendarSync {
         }
         try {
             Optional<Calendar> calendar = calendars.find(calendarId).filter(Calendar::active);
+            if (calendar.isPresent() && calendars.connectionState(calendarId) != CalendarRepository.ConnectionState.CONNECTED) {
+                String why = "The calendar is not connected: its owner has to sign in to it again";
+                return new Result(calendarId, Result.Status.FAILED, clock.now(), 0, 0, 0, 0, false, why);
+            }
             return calendar.map(c -> syncLocked(c, () -> locks.renewLock(key)))
                     .orElseGet(() -> new Result(calendarId, Result.Status.SYNCED, clock.now(), 0, 0, 0, 0, false, null));
         } finally {
@@ -99,8 +106,14 @@ class CalendarSync {
             counts.queued += queueNotApplied(calendar.id(), now, false);
             calendars.markSynced(calendar.id(), now);
             return counts.result(calendar.id(), Result.Status.SYNCED, now, null);
+        } catch (CalendarProviderException.Unauthorized e) {
+            signIns.refused(calendar, e.getMessage(), now);
+            return counts.result(calendar.id(), Result.Status.FAILED, now, e.getMessage());
         } catch (RuntimeException e) {
             String error = describe(e);
+            if (e instanceof CalendarProviderException.Unavailable unavailable) {
+                signIns.backOff(calendar, unavailable.retryAfter(), now);
+            }
             log.warn("Sync of calendar {} failed; nothing was removed, and it is tried again at the next round: {}", calendar.id(), error);
             calendars.markSyncFailed(calendar.id(), now, error);
             return counts.result(calendar.id(), Result.Status.FAILED, now, error);

@@ -39,18 +39,24 @@ public class ProviderHttp {
         this.tokens = tokens;
     }
 
+    /**
+     * @param access the calendar and its connection; a connection not yet kept for any calendar
+     *               (credentials being checked: {@link CalendarProvider#listCalendars}) comes with a
+     *               null calendar, and its token is used as it is
+     */
     public ProviderResponse send(CalendarAccess access, ProviderRequest request) {
         ProviderResponse response = exchange(access, request, authorization(access, false));
-        if (response.status() == 401 && access.connection() instanceof Connection.OAuth && !request.passThrough().contains(401)) {
+        if (response.status() == 401 && access.connection() instanceof Connection.OAuth && access.calendar() != null
+                && !request.passThrough().contains(401)) {
             response = exchange(access, request, authorization(access, true));
         }
-        return check(access.calendar().provider(), request, response);
+        return check(access.connection().provider(), request, response);
     }
 
     private String authorization(CalendarAccess access, boolean refresh) {
         Connection connection = access.connection();
-        if (connection instanceof Connection.OAuth) {
-            return "Bearer " + tokens.accessToken(access, refresh);
+        if (connection instanceof Connection.OAuth oauth) {
+            return "Bearer " + (access.calendar() == null ? oauth.accessToken().reveal() : tokens.accessToken(access, refresh));
         }
         if (connection instanceof Connection.Ews ews && ews.authType() == Connection.EwsAuth.BASIC) {
             String pair = ews.username() + ":" + ews.password().reveal();
@@ -60,7 +66,7 @@ public class ProviderHttp {
     }
 
     private ProviderResponse exchange(CalendarAccess access, ProviderRequest request, String authorization) {
-        Provider provider = access.calendar().provider();
+        Provider provider = access.connection().provider();
         Exchange answer = camel.send("direct:calendar-" + provider.apiName(), ex -> {
             ex.setProperty(ACCESS, access);
             Map<String, Object> headers = new HashMap<>(request.headers());
