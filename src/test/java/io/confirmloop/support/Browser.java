@@ -1,0 +1,40 @@
+package io.confirmloop.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Chromium through the system's chromedriver (Debian: {@code chromium chromium-driver},
+ * which .ci/run installs), for the tests that drive the pages as an owner does.
+ */
+public final class Browser {
+
+    private static final List<String> CHROMIUM = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
+    private static final List<String> DRIVER = List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+
+    private Browser() {
+    }
+
+    public static WebDriver start() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(first(CHROMIUM, "chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(first(DRIVER, "chromedriver")).toFile())
+                .usingAnyFreePort().build();
+        WebDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        return driver;
+    }
+
+    private static String first(List<String> candidates, String what) {
+        return candidates.stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElseThrow(() -> new IllegalStateException(
+                what + " is not installed: apt-get install chromium chromium-driver (.ci/run does this)"));
+    }
+}
