@@ -1,0 +1,89 @@
+package io.confirmloop.calendar.ews;
+
+import static io.confirmloop.calendar.ews.EwsXml.TYPES;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.confirmloop.calendar.ProviderEvent;
+import org.w3c.dom.Element;
+
+/**
+ * A {@code t:CalendarItem} of a GetItem answer as a {@link ProviderEvent}: version = ChangeKey,
+ * times as instants (EWS writes them in UTC), the zone from {@code StartTimeZone}'s Windows id, busy
+ * unless {@code LegacyFreeBusyStatus} is Free, organised by the owner when {@code IsOrganizer} (or
+ * {@code MyResponseType=Organizer}, or the organizer's address) says so. Cancelled meetings and
+ * all-day events are no events ConfirmLoop keeps: they read as absent.
+ */
+final class EwsItems {
+
+    static final String RECURRING_MASTER = "RecurringMaster";
+
+    private EwsItems() {
+    }
+
+    static String id(Element item) {
+        return EwsXml.attr(EwsXml.child(item, TYPES, "ItemId"), "Id");
+    }
+
+    static String changeKey(Element item) {
+        return EwsXml.attr(EwsXml.child(item, TYPES, "ItemId"), "ChangeKey");
+    }
+
+    static String itemType(Element item) {
+        return EwsXml.text(item, TYPES, "CalendarItemType");
+    }
+
+    static Instant instant(String text) {
+        return text == null ? null : OffsetDateTime.parse(text.trim()).toInstant();
+    }
+
+    /** The event, or empty when it is cancelled or lasts all day (neither is an appointment). */
+    static Optional<ProviderEvent> event(Element item, String ownerEmail) {
+        if (flag(item, "IsCancelled") || flag(item, "IsAllDayEvent")) {
+            return Optional.empty();
+        }
+        String type = itemType(item);
+        String uid = EwsXml.text(item, TYPES, "UID");
+        String seriesId = type != null && (type.equals("Occurrence") || type.equals("Exception")) ? uid : null;
+        String status = EwsXml.text(item, TYPES, "LegacyFreeBusyStatus");
+        return Optional.of(new ProviderEvent(id(item), seriesId, changeKey(item), EwsXml.text(item, TYPES, "Subject"), body(item),
+                EwsXml.text(item, TYPES, "Location"), instant(EwsXml.text(item, TYPES, "Start")),
+                instant(EwsXml.text(item, TYPES, "End")), zone(item), !"Free".equals(status), organizedByOwner(item, ownerEmail)));
+    }
+
+    private static String body(Element item) {
+        String body = EwsXml.text(item, TYPES, "Body");
+        return body == null || body.isEmpty() ? null : body;
+    }
+
+    private static ZoneId zone(Element item) {
+        String windowsId = EwsXml.attr(EwsXml.child(item, TYPES, "StartTimeZone"), "Id");
+        if (windowsId == null) {
+            windowsId = EwsXml.text(item, TYPES, "StartTimeZoneId");
+        }
+        return EwsTimeZones.fromWindows(windowsId);
+    }
+
+    static boolean organizedByOwner(Element item, String ownerEmail) {
+        String isOrganizer = EwsXml.text(item, TYPES, "IsOrganizer");
+        if (isOrganizer != null) {
+            return Boolean.parseBoolean(isOrganizer.trim());
+        }
+        String response = EwsXml.text(item, TYPES, "MyResponseType");
+        if (response != null) {
+            return response.trim().equals("Organizer");
+        }
+        Element organizer = EwsXml.child(item, TYPES, "Organizer");
+        String address = organizer == null ? null : EwsXml.text(EwsXml.child(organizer, TYPES, "Mailbox"), TYPES, "EmailAddress");
+        return address == null || ownerEmail == null || address.trim().toLowerCase(Locale.ROOT).equals(ownerEmail.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean flag(Element item, String name) {
+        String value = EwsXml.text(item, TYPES, name);
+        return value != null && Boolean.parseBoolean(value.trim());
+    }
+}
