@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
  * {@code confirmloop.calendars.trust-store} is set, against the CAs of that trust store (for an
  * Exchange server with an internal CA). There is no "trust all" setting.
  */
-@Configuration(proxyBeanMethods = false)
+// named apart from its bean "calendarTls", which the calendar-http route refers to
+@Configuration(value = "calendarTlsConfiguration", proxyBeanMethods = false)
 class CalendarTls {
 
     @Bean
