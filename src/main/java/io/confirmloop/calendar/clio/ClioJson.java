@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,8 @@ final class ClioJson {
 
     /** The event type an owner gives entries that do not block their time (Clio has no free/busy of its own). */
     static final String FREE_EVENT_TYPE = "free";
+
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
     private final ObjectMapper json;
 
@@ -128,8 +131,10 @@ final class ClioJson {
         return root.toString();
     }
 
+    /** ISO-8601 with seconds and the zone's offset, as Clio writes its own timestamps. */
     static String timestamp(Instant instant, ZoneId zone) {
-        return OffsetDateTime.ofInstant(instant, zone).toString();
+        OffsetDateTime at = OffsetDateTime.ofInstant(instant, zone);
+        return at.getNano() == 0 ? SECONDS.format(at) : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at);
     }
 
     /** Listed by calendar, an entry is on it; read alone, it is on the calendars Clio names (when it names them). */
