@@ -13,11 +13,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,21 +45,12 @@ public final class ClioFake implements ProviderFake {
     static final int RATE_LIMIT = 50;
     private static final String API = "/api/v4/";
     private static final Pattern ENTRY = Pattern.compile("calendar_entries/([^/]+)\\.json");
-    private static final Map<String, Map<String, Object>> CALENDARS = Map.of(
-            OWNER_CALENDAR, calendar(OWNER_CALENDAR, "Pat Owner", "UserCalendar", "owner"),
-            COLLEAGUE_CALENDAR, calendar(COLLEAGUE_CALENDAR, "Sam Colleague", "UserCalendar", "viewer"),
-            COURT_CALENDAR, calendar(COURT_CALENDAR, "Court dates", "AdhocCalendar", "editor"));
 
     private final ProviderServer server = ProviderServers.CLIO;
     private final ObjectMapper json = new ObjectMapper();
     private final ClioFakeEntries entries = new ClioFakeEntries();
     private final ClioFakeApi api = new ClioFakeApi(this, entries, json);
-    private final Map<String, String> pageTokens = new HashMap<>();
-    private final Set<String> codes = new HashSet<>();
-    private int tokens;
-    private String accessToken;
-    private String refreshToken;
-    private boolean revoked;
+    private final ClioFakeGrant grant = new ClioFakeGrant();
     private Integer faultStatus;
     private String faultRetryAfter;
     private long window;
@@ -85,18 +74,16 @@ public final class ClioFake implements ProviderFake {
     @Override
     public synchronized void reset() {
         entries.clear();
-        pageTokens.clear();
-        codes.clear();
-        accessToken = "clio-access-" + ++tokens;
-        refreshToken = "clio-refresh-" + tokens;
-        revoked = false;
+        api.forgetPageTokens();
+        grant.reset();
         clearFaults();
         server.reset();
     }
 
     @Override
     public synchronized Map<String, Object> connection() {
-        return Map.of("calendarId", OWNER_CALENDAR, "accessToken", accessToken, "refreshToken", refreshToken, "region", "us");
+        return Map.of("calendarId", OWNER_CALENDAR, "accessToken", grant.accessToken(), "refreshToken", grant.refreshToken(),
+                "region", "us");
     }
 
     @Override
@@ -171,48 +158,34 @@ public final class ClioFake implements ProviderFake {
 
     @Override
     public synchronized void revokeGrant() {
-        revoked = true;
+        grant.revoke();
     }
 
     /** Clio's change filter ({@code updated_since}) never expires; its page tokens do. */
     @Override
     public synchronized void expireCursors() {
-        pageTokens.clear();
+        api.forgetPageTokens();
     }
 
     /** The owner consents in Clio: the redirect carries this code, good once for new tokens. */
     public synchronized void issueCode(String code) {
-        codes.add(code);
+        grant.issueCode(code);
     }
 
     /** Clio stops accepting the current access token (it expired); the refresh token still works. */
     public synchronized void expireAccessToken() {
-        accessToken = "clio-access-" + ++tokens;
+        grant.expireAccessToken();
     }
 
     public synchronized String accessToken() {
-        return accessToken;
-    }
-
-    synchronized String pageToken(String afterKey) {
-        String token = "pt_" + Integer.toHexString(afterKey.hashCode()) + "_" + (pageTokens.size() + 1);
-        pageTokens.put(token, afterKey);
-        return token;
-    }
-
-    /** Where a page token resumes, or null if Clio does not know it (any more). */
-    synchronized String resumeAfter(String token) {
-        return pageTokens.get(token);
-    }
-
-    static Map<String, Map<String, Object>> calendars() {
-        return CALENDARS;
+        return grant.accessToken();
     }
 
     private synchronized ResponseDefinition answer(Request request) {
         String path = URI.create(request.getUrl()).getRawPath();
         if (path.equals("/oauth/token") && request.getMethod().equals(POST)) {
-            return token(form(request.getBodyAsString()));
+            Map.Entry<Integer, Map<String, Object>> answer = grant.token(form(request.getBodyAsString()));
+            return respond(answer.getKey(), answer.getValue(), Map.of());
         }
         if (!path.startsWith(API)) {
             return error(404, "RecordNotFound", "No route matches " + path);
@@ -220,8 +193,7 @@ public final class ClioFake implements ProviderFake {
         if (faultStatus != null) {
             return fault();
         }
-        String authorization = request.getHeader("Authorization");
-        if (revoked || authorization == null || !authorization.equals("Bearer " + accessToken)) {
+        if (!grant.admits(request.getHeader("Authorization"))) {
             return respond(401, Map.of("error", "invalid_token", "error_description",
                     "The access token provided is expired, revoked, malformed or invalid for other reasons."), Map.of());
         }
@@ -253,30 +225,6 @@ public final class ClioFake implements ProviderFake {
         } catch (IllegalArgumentException refused) {
             return error(400, "ArgumentError", refused.getMessage());
         }
-    }
-
-    private ResponseDefinition token(Map<String, String> form) {
-        if (!ProviderServers.CLIENT_ID.equals(form.get("client_id")) || !ProviderServers.CLIENT_SECRET.equals(form.get("client_secret"))) {
-            return respond(401, Map.of("error", "invalid_client", "error_description", "Client authentication failed."), Map.of());
-        }
-        String grant = form.getOrDefault("grant_type", "");
-        if (grant.equals("refresh_token") && !revoked && refreshToken.equals(form.get("refresh_token"))) {
-            accessToken = "clio-access-" + ++tokens;
-            return respond(200, Map.of("token_type", "bearer", "access_token", accessToken, "expires_in", 604800), Map.of());
-        }
-        if (grant.equals("authorization_code") && form.containsKey("redirect_uri") && codes.remove(form.getOrDefault("code", ""))) {
-            revoked = false;
-            accessToken = "clio-access-" + ++tokens;
-            refreshToken = "clio-refresh-" + tokens;
-            return respond(200, Map.of("token_type", "bearer", "access_token", accessToken, "expires_in", 604800,
-                    "refresh_token", refreshToken), Map.of());
-        }
-        if (!grant.equals("refresh_token") && !grant.equals("authorization_code")) {
-            return respond(400, Map.of("error", "unsupported_grant_type"), Map.of());
-        }
-        return respond(400, Map.of("error", "invalid_grant", "error_description",
-                "The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in "
-                        + "the authorization request, or was issued to another client."), Map.of());
     }
 
     private ResponseDefinition fault() {
@@ -335,19 +283,5 @@ public final class ClioFake implements ProviderFake {
             }
         }
         return form;
-    }
-
-    private static Map<String, Object> calendar(String id, String name, String type, String permission) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("id", Long.parseLong(id));
-        c.put("etag", "\"cal" + id + "\"");
-        c.put("name", name);
-        c.put("type", type);
-        c.put("permission", permission);
-        c.put("visible", true);
-        c.put("color", "#4b8bd9");
-        c.put("created_at", "2025-01-06T09:00:00-06:00");
-        c.put("updated_at", "2025-01-06T09:00:00-06:00");
-        return c;
     }
 }

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +26,16 @@ import io.confirmloop.calendar.ClioFakeEntries.Entry;
 final class ClioFakeApi {
 
     private static final int MAX_LIMIT = 200;
+    private static final Map<String, Map<String, Object>> CALENDARS = Map.of(
+            ClioFake.OWNER_CALENDAR, calendar(ClioFake.OWNER_CALENDAR, "Pat Owner", "UserCalendar", "owner"),
+            ClioFake.COLLEAGUE_CALENDAR, calendar(ClioFake.COLLEAGUE_CALENDAR, "Sam Colleague", "UserCalendar", "viewer"),
+            ClioFake.COURT_CALENDAR, calendar(ClioFake.COURT_CALENDAR, "Court dates", "AdhocCalendar", "editor"));
 
     private final ClioFake fake;
     private final ClioFakeEntries entries;
     private final ObjectMapper json;
+    /** Page tokens handed out, and the key each resumes after. */
+    private final Map<String, String> pageTokens = new HashMap<>();
 
     ClioFakeApi(ClioFake fake, ClioFakeEntries entries, ObjectMapper json) {
         this.fake = fake;
@@ -36,9 +43,18 @@ final class ClioFakeApi {
         this.json = json;
     }
 
+    static Map<String, Map<String, Object>> calendars() {
+        return CALENDARS;
+    }
+
+    /** Clio's page tokens do not last: every one handed out so far stops working. */
+    void forgetPageTokens() {
+        pageTokens.clear();
+    }
+
     ResponseDefinition calendars(Request request) {
         ClioFields fields = ClioFields.parse(param(request, "fields"));
-        List<Map<String, Object>> data = ClioFake.calendars().values().stream()
+        List<Map<String, Object>> data = calendars().values().stream()
                 .sorted((a, b) -> Long.compare((Long) a.get("id"), (Long) b.get("id"))).map(fields::apply).toList();
         return fake.respond(200, Map.of("data", data, "meta", Map.of("paging", Map.of(), "records", data.size())), Map.of());
     }
@@ -54,7 +70,7 @@ final class ClioFakeApi {
         String after = "";
         String token = param(request, "page_token");
         if (token != null) {
-            after = fake.resumeAfter(token);
+            after = pageTokens.get(token);
             if (after == null) {
                 throw new IllegalArgumentException("The page_token is invalid or has expired");
             }
@@ -74,9 +90,9 @@ final class ClioFakeApi {
         Map<String, Object> paging = new LinkedHashMap<>();
         if (rest.size() > page.size()) {
             paging.put("next", fake.server().baseUrl() + URIs.path(request) + "?" + URIs.queryWithout(request, "page_token")
-                    + "&page_token=" + fake.pageToken(page.get(page.size() - 1).getKey()));
+                    + "&page_token=" + pageToken(page.get(page.size() - 1).getKey()));
         }
-        List<Map<String, Object>> data = page.stream().map(k -> fields.apply(ClioFakeEntries.view(k.getValue(), ClioFake.calendars()))).toList();
+        List<Map<String, Object>> data = page.stream().map(k -> fields.apply(ClioFakeEntries.view(k.getValue(), calendars()))).toList();
         return fake.respond(200, Map.of("data", data, "meta", Map.of("paging", paging, "records", matching.size())), Map.of());
     }
 
@@ -85,7 +101,7 @@ final class ClioFakeApi {
         if (e == null) {
             return notFound(id);
         }
-        return fake.respond(200, Map.of("data", fields(request).apply(ClioFakeEntries.view(e, ClioFake.calendars()))), Map.of());
+        return fake.respond(200, Map.of("data", fields(request).apply(ClioFakeEntries.view(e, calendars()))), Map.of());
     }
 
     ResponseDefinition create(Request request) {
@@ -110,7 +126,7 @@ final class ClioFakeApi {
         e.end = end;
         e.zone = ClioFake.ACCOUNT_ZONE;
         e.allDay = data.path("all_day").asBoolean(false);
-        return fake.respond(201, Map.of("data", fields(request).apply(ClioFakeEntries.view(e, ClioFake.calendars()))), Map.of());
+        return fake.respond(201, Map.of("data", fields(request).apply(ClioFakeEntries.view(e, calendars()))), Map.of());
     }
 
     ResponseDefinition update(Request request, String id) {
@@ -138,7 +154,7 @@ final class ClioFakeApi {
         e.description = data.has("description") ? data.get("description").asText(null) : e.description;
         e.location = data.has("location") ? data.get("location").asText(null) : e.location;
         entries.touch(e, Instant.now());
-        return fake.respond(200, Map.of("data", fields(request).apply(ClioFakeEntries.view(e, ClioFake.calendars()))), Map.of());
+        return fake.respond(200, Map.of("data", fields(request).apply(ClioFakeEntries.view(e, calendars()))), Map.of());
     }
 
     ResponseDefinition destroy(String id) {
@@ -148,6 +164,26 @@ final class ClioFakeApi {
         }
         entries.remove(e, Instant.now());
         return fake.respond(204, null, Map.of());
+    }
+
+    private String pageToken(String afterKey) {
+        String token = "pt_" + Integer.toHexString(afterKey.hashCode()) + "_" + (pageTokens.size() + 1);
+        pageTokens.put(token, afterKey);
+        return token;
+    }
+
+    private static Map<String, Object> calendar(String id, String name, String type, String permission) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("id", Long.parseLong(id));
+        c.put("etag", "\"cal" + id + "\"");
+        c.put("name", name);
+        c.put("type", type);
+        c.put("permission", permission);
+        c.put("visible", true);
+        c.put("color", "#4b8bd9");
+        c.put("created_at", "2025-01-06T09:00:00-06:00");
+        c.put("updated_at", "2025-01-06T09:00:00-06:00");
+        return c;
     }
 
     private ResponseDefinition notFound(String id) {
