@@ -1,8 +1,10 @@
 package io.confirmloop.calendar;
 
+import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,5 +31,14 @@ class CalendarTlsConfig {
             tls.setTrustManagers(trust);
         }
         return tls;
+    }
+
+    /**
+     * One attempt per call: the HTTP client would otherwise repeat a 429 or 503 itself, waiting out
+     * its Retry-After on the calling thread. The sync and the write-back queue retry, and honour it.
+     */
+    @Bean
+    HttpClientConfigurer calendarHttpClient() {
+        return HttpClientBuilder::disableAutomaticRetries;
     }
 }
