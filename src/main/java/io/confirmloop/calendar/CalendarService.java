@@ -111,8 +111,12 @@ public class CalendarService {
         return calendars.findByGroups(groups);
     }
 
-    /** {@link #update} for a process acting for a user of {@code groups} (no signed-in caller). */
-    @Transactional
+    /**
+     * {@link #update} for a process acting for a user of {@code groups} (no signed-in caller). A
+     * refused value writes nothing (every value is checked before the write), and does not spoil the
+     * process's transaction: the process shows the owner the reason.
+     */
+    @Transactional(noRollbackFor = ApiException.class)
     public Calendar updateFor(java.util.Collection<String> groups, String id, CalendarInput in) {
         return apply(ownedBy(groups, id), in);
     }

@@ -1,0 +1,117 @@
+package io.confirmloop.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.confirmloop.support.AbstractIT;
+import io.confirmloop.support.Browser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+
+/**
+ * An owner connects an Exchange calendar in a real browser (headless Chromium): the onboarding's
+ * sign-in task links to the Exchange page; a wrong password is refused with a clear message; the
+ * right one is checked with the server (autodiscovered from the address), kept, and moves the
+ * onboarding on to choosing the calendar.
+ */
+class ConnectExchangeBrowserIT extends AbstractIT {
+
+    private static final String OWNER = "erin";
+    private static final EwsFake EXCHANGE = new EwsFake();
+
+    @LocalServerPort
+    int port;
+
+    WebDriver browser;
+
+    @BeforeEach
+    void setUp() {
+        setClock(Instant.parse("2026-12-01T15:00:00Z"));
+        EXCHANGE.reset();
+        owner(OWNER, "clinicE");
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    private JsonNode engine(HttpMethod method, String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return ok(rest.withBasicAuth(OWNER, PASSWORD).exchange("/engine-rest" + path, method, new HttpEntity<>(body, headers), String.class));
+    }
+
+    private static Map<String, Object> variables(Object... pairs) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            variables.put((String) pairs[i], Map.of("value", pairs[i + 1]));
+        }
+        return Map.of("variables", variables);
+    }
+
+    private JsonNode openTask(String processInstanceId) {
+        JsonNode tasks = engine(HttpMethod.GET, "/task?processInstanceId=" + processInstanceId, null);
+        assertThat(tasks).hasSize(1);
+        return tasks.get(0);
+    }
+
+    private WebElement visible(String id) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+    }
+
+    private void connect(String password) {
+        browser.findElement(By.id("email")).clear();
+        browser.findElement(By.id("email")).sendKeys(EwsFake.EMAIL);
+        browser.findElement(By.id("username")).clear();
+        browser.findElement(By.id("username")).sendKeys(EwsFake.USERNAME);
+        browser.findElement(By.id("password")).clear();
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("connect")).click();
+    }
+
+    @Test
+    void anOwnerSignsInToExchangeOnItsPageAndTheOnboardingMovesOn() {
+        String pi = engine(HttpMethod.POST, "/process-definition/key/calendar-onboarding/submit-form", variables("provider", "ews",
+                "calendarName", "Parkside Exchange", "notificationEmail", "desk@parkside.example")).get("id").asText();
+        JsonNode signIn = openTask(pi);
+        assertThat(signIn.get("name").asText()).isEqualTo("Sign in to Exchange for Parkside Exchange");
+        String url = engine(HttpMethod.GET, "/task/" + signIn.get("id").asText() + "/form-variables", null).get("signInUrl").get("value").asText();
+        assertThat(url).contains("/connect-exchange.html?calendar=");
+        String page = "http://localhost:" + port + url.substring(url.indexOf("/connect-exchange.html"));
+
+        // the browser signs in to the API once (as its sign-in prompt would), then opens the task's link
+        browser.get("http://" + OWNER + ":" + PASSWORD + "@localhost:" + port + "/api/calendars");
+        browser.get(page);
+        connect("not-the-password");
+        assertThat(visible("error").getText()).contains("Exchange refused the sign-in");
+
+        connect(EwsFake.PASSWORD);
+        assertThat(visible("done").getText()).startsWith("Connected: Exchange lists");
+        assertThat(browser.findElement(By.id("password")).getAttribute("value")).as("the password leaves the page").isEmpty();
+
+        runDueJobs();
+        assertThat(openTask(pi).get("name").asText()).isEqualTo("Choose the calendar for Parkside Exchange");
+        String calendarId = url.substring(url.indexOf("calendar=") + "calendar=".length());
+        JsonNode calendar = get(OWNER, "/api/calendars/" + calendarId);
+        assertThat(calendar.get("connection").get("email").asText()).isEqualTo(EwsFake.EMAIL);
+        assertThat(calendar.toString()).doesNotContain(EwsFake.PASSWORD);
+    }
+}
