@@ -45,6 +45,9 @@ class CalendarConnections {
 
     /** What a GET shows of the connection: settings, and which credentials are set. */
     Map<String, Object> publicView(Calendar calendar) {
+        if (calendar.provider() != Provider.INTERNAL && calendars.sealedConnection(calendar.id()).isEmpty()) {
+            return Map.of("provider", calendar.provider().apiName(), "signedIn", false);
+        }
         return codec.publicView(connection(calendar));
     }
 }
