@@ -23,12 +23,14 @@ import org.springframework.web.bind.annotation.RestController;
 class CalendarController {
 
     private final CalendarService calendars;
+    private final CalendarViews views;
     private final CalendarSync sync;
     private final CalendarEventStore store;
     private final CalendarPreview preview;
 
-    CalendarController(CalendarService calendars, CalendarSync sync, CalendarEventStore store, CalendarPreview preview) {
+    CalendarController(CalendarService calendars, CalendarViews views, CalendarSync sync, CalendarEventStore store, CalendarPreview preview) {
         this.calendars = calendars;
+        this.views = views;
         this.sync = sync;
         this.store = store;
         this.preview = preview;
@@ -36,23 +38,23 @@ class CalendarController {
 
     @GetMapping
     List<Map<String, Object>> list() {
-        return calendars.visibleCalendars().stream().map(calendars::view).toList();
+        return calendars.visibleCalendars().stream().map(views::of).toList();
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> create(@RequestBody CalendarInput in) {
-        return calendars.view(calendars.create(in));
+        return views.of(calendars.create(in));
     }
 
     @GetMapping("/{id}")
     Map<String, Object> get(@PathVariable String id) {
-        return calendars.view(calendars.visible(id));
+        return views.of(calendars.visible(id));
     }
 
     @PatchMapping("/{id}")
     Map<String, Object> update(@PathVariable String id, @RequestBody CalendarInput in) {
-        return calendars.view(calendars.update(id, in));
+        return views.of(calendars.update(id, in));
     }
 
     @DeleteMapping("/{id}")

@@ -3,7 +3,6 @@ package io.confirmloop.calendar;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.confirmloop.system.ApiException;
@@ -244,37 +243,5 @@ public class CalendarService {
 
     private static boolean bool(Boolean value, boolean fallback) {
         return value == null ? fallback : value;
-    }
-
-    /** The calendar as the API shows it: settings, sync status and the connection without any credential. */
-    Map<String, Object> view(Calendar c) {
-        Map<String, Object> view = settingsView(c);
-        view.put("connectionState", calendars.connectionState(c.id()).name());
-        view.put("connection", connections.publicView(c));
-        return view;
-    }
-
-    private static Map<String, Object> settingsView(Calendar c) {
-        var view = new java.util.LinkedHashMap<String, Object>();
-        view.put("id", c.id());
-        view.put("name", c.name());
-        view.put("businessName", c.businessName());
-        view.put("provider", c.provider().apiName());
-        view.put("timeZone", c.timeZone().getId());
-        view.put("region", c.region());
-        view.put("notificationEmail", c.notificationEmail());
-        view.put("active", c.active());
-        view.put("ownerEventsOnly", c.ownerEventsOnly());
-        view.put("updateDescriptions", c.updateDescriptions());
-        view.put("copyAppointments", c.copyAppointments());
-        view.put("useForAvailability", c.useForAvailability());
-        view.put("cancellationTexts", c.cancellationTexts());
-        view.put("ruleSet", c.ruleSet());
-        view.put("ownerGroup", c.ownerGroup());
-        view.put("lastSyncedAt", c.lastSyncedAt());
-        view.put("lastErrorAt", c.lastErrorAt());
-        view.put("lastError", c.lastError());
-        view.put("createdAt", c.createdAt());
-        return view;
     }
 }
