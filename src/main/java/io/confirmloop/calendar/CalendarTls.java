@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
  * {@code confirmloop.calendars.trust-store} is set, against the CAs of that trust store (for an
  * Exchange server with an internal CA). There is no "trust all" setting.
  */
-@Configuration(proxyBeanMethods = false)
+@Configuration(value = "calendarTlsConfiguration", proxyBeanMethods = false)
 class CalendarTls {
 
     @Bean
