@@ -8,14 +8,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.confirmloop.calendar.ProviderFake.FakeEvent;
 import io.confirmloop.calendar.google.GoogleCalendar;
@@ -45,6 +49,8 @@ class GoogleCalendarIT extends ProviderBehaviourSuite {
     CalendarRepository calendarRepository;
     @Autowired
     ProviderHttp http;
+    @Autowired
+    OAuthClient oauth;
 
     @Override
     protected ProviderFake fake() {
@@ -79,7 +85,7 @@ class GoogleCalendarIT extends ProviderBehaviourSuite {
         }
     }
 
-    private List<LoggedRequest> requests(com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pattern) {
+    private List<LoggedRequest> requests(RequestPatternBuilder pattern) {
         return GOOGLE.server().wireMock().findAll(pattern);
     }
 
@@ -306,6 +312,29 @@ class GoogleCalendarIT extends ProviderBehaviourSuite {
         assertThat(calendars).filteredOn(c -> c.id().equals("team0@group.calendar.google.com")).singleElement()
                 .satisfies(c -> assertThat(c.canWrite()).isTrue());
         assertThat(requests(getRequestedFor(urlPathEqualTo("/calendar/v3/users/me/calendarList")))).hasSize(2);
+    }
+
+    @Test
+    void aConsentCodeIsTradedOnceForTokensThatListTheAccountsCalendars() throws Exception {
+        String verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        GOOGLE.issueCode("4/0AeanS0b-parkside", challenge);
+        GOOGLE.issueCode("4/0AeanS0b-other", challenge);
+
+        OAuthClient.Tokens tokens = oauth.exchangeCode(Provider.GOOGLE, null, "4/0AeanS0b-parkside", verifier);
+        // onboarding: the account's calendars are listed before any calendar is stored
+        List<ProviderCalendar> calendars = google.listCalendars(new Connection.Google(null, tokens.accessToken(), tokens.refreshToken(),
+                tokens.expiresAt()));
+
+        assertThat(tokens.refreshToken()).isNotNull();
+        assertThat(calendars).extracting(ProviderCalendar::id).containsExactly(GoogleFake.CALENDAR_ID, GoogleFake.HOLIDAYS_ID);
+        LoggedRequest exchange = requests(postRequestedFor(urlPathEqualTo("/token"))).get(0);
+        assertThat(exchange.getBodyAsString()).contains("grant_type=authorization_code", "code_verifier=" + verifier, "redirect_uri=");
+        assertThatThrownBy(() -> oauth.exchangeCode(Provider.GOOGLE, null, "4/0AeanS0b-parkside", verifier))
+                .isInstanceOf(CalendarProviderException.Unauthorized.class).hasMessageContaining("invalid_grant");
+        assertThatThrownBy(() -> oauth.exchangeCode(Provider.GOOGLE, null, "4/0AeanS0b-other", "another-verifier"))
+                .isInstanceOf(CalendarProviderException.Unauthorized.class);
     }
 
     @Test
