@@ -53,11 +53,24 @@ public class ProviderHttp {
         return check(access.connection().provider(), request, response);
     }
 
+    /**
+     * For a connection that is not stored with a calendar yet (onboarding lists the account's
+     * calendars before one is chosen): its access token as it is, not refreshed.
+     */
+    public ProviderResponse send(Connection connection, ProviderRequest request) {
+        String authorization = connection instanceof Connection.OAuth oauth ? "Bearer " + oauth.accessToken().reveal() : basic(connection);
+        return check(connection.provider(), request, exchange(connection.provider(), null, request, authorization));
+    }
+
     private String authorization(CalendarAccess access, boolean refresh) {
         Connection connection = access.connection();
         if (connection instanceof Connection.OAuth oauth) {
             return "Bearer " + (access.calendar() == null ? oauth.accessToken().reveal() : tokens.accessToken(access, refresh));
         }
+        return basic(connection);
+    }
+
+    private static String basic(Connection connection) {
         if (connection instanceof Connection.Ews ews && ews.authType() == Connection.EwsAuth.BASIC) {
             String pair = ews.username() + ":" + ews.password().reveal();
             return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
@@ -66,9 +79,14 @@ public class ProviderHttp {
     }
 
     private ProviderResponse exchange(CalendarAccess access, ProviderRequest request, String authorization) {
-        Provider provider = access.connection().provider();
+        return exchange(access.connection().provider(), access, request, authorization);
+    }
+
+    private ProviderResponse exchange(Provider provider, CalendarAccess access, ProviderRequest request, String authorization) {
         Exchange answer = camel.send("direct:calendar-" + provider.apiName(), ex -> {
-            ex.setProperty(ACCESS, access);
+            if (access != null) {
+                ex.setProperty(ACCESS, access);
+            }
             Map<String, Object> headers = new HashMap<>(request.headers());
             if (authorization != null) {
                 headers.put("Authorization", authorization);
