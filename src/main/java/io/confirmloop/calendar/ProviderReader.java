@@ -114,7 +114,8 @@ class ProviderReader {
         } else {
             verifyMissing(calendar, provider, access, missing, now, counts);
         }
-        calendars.markFullSync(calendar.id(), cursor, now);
+        // removals held back: no cursor, so the next sync reads the window again and confirms them
+        calendars.markFullSync(calendar.id(), counts.held ? null : cursor, now);
         store.pruneEnded(calendar.id(), now.minus(Duration.ofDays(1)));
     }
 

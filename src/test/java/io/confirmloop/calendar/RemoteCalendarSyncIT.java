@@ -176,6 +176,26 @@ class RemoteCalendarSyncIT extends AbstractIT {
     }
 
     @Test
+    void removalsHeldAfterAnErrorAreConfirmedByTheNextFullRead() {
+        fourEvents();
+        syncAndTakeIn();
+        google.failNextCalls(1);
+        assertThat(syncAndTakeIn().get("status").asText()).isEqualTo("FAILED");
+        for (String id : List.of("e1", "e2", "e3", "e4")) {
+            google.remove(remoteId, id);
+        }
+        google.expireCursors();
+
+        assertThat(syncAndTakeIn().get("removalsHeld").asBoolean()).isTrue();
+        assertThat(statuses()).containsOnly("ACTIVE").hasSize(3);
+
+        // no cursor was kept from the held read: the next sync reads the window again, and the calendar really is empty
+        JsonNode next = syncAndTakeIn();
+        assertThat(next.get("eventsRemoved").asInt()).isEqualTo(4);
+        assertThat(statuses()).containsOnly("CANCELLED").hasSize(3);
+    }
+
+    @Test
     void anEventMovedOutOfTheWindowIsMovedNotCancelled() {
         fourEvents();
         syncAndTakeIn();
