@@ -63,6 +63,8 @@ public class CalendarOnboarding {
         Connection connection = connections.connection(c);
         if (connection instanceof Connection.OAuth oauth) {
             connections.store(calendarId, oauth.withCalendarId(chosen.id()));
+        } else if (connection instanceof Connection.Ews ews) {
+            connections.store(calendarId, ews.withFolderId(chosen.primary() ? null : chosen.id()));
         }
         ZoneId zone = zoneOr(chosen.timeZone(), c.timeZone());
         calendars.update(with(c, zone, false));

@@ -18,13 +18,26 @@ public sealed interface Connection {
         }
     }
 
-    /** Exchange on-premises over EWS; no {@code serverUrl} means autodiscover from {@code email}. */
-    record Ews(String email, String username, Secret password, String serverUrl, EwsAuth authType) implements Connection {
+    /**
+     * Exchange on-premises over EWS; no {@code serverUrl} means autodiscover from {@code email}; no
+     * {@code folderId} means the mailbox's default calendar.
+     */
+    record Ews(String email, String username, Secret password, String serverUrl, EwsAuth authType, String folderId) implements Connection {
         public Ews {
             Objects.requireNonNull(email, "email");
             Objects.requireNonNull(username, "username");
             Objects.requireNonNull(password, "password");
             authType = authType == null ? EwsAuth.BASIC : authType;
+            folderId = folderId == null || folderId.isBlank() ? null : folderId;
+        }
+
+        public Ews(String email, String username, Secret password, String serverUrl, EwsAuth authType) {
+            this(email, username, password, serverUrl, authType, null);
+        }
+
+        /** The same sign-in, reading the calendar folder {@code folderId} (null: the default calendar). */
+        public Ews withFolderId(String folderId) {
+            return new Ews(email, username, password, serverUrl, authType, folderId);
         }
 
         public Provider provider() {

@@ -79,6 +79,7 @@ public class ConnectionCodec {
             view.put("username", ews.username());
             view.put("serverUrl", ews.serverUrl());
             view.put("authType", ews.authType().name().toLowerCase(Locale.ROOT));
+            view.put("folderId", ews.folderId());
             view.put("passwordSet", true);
         } else if (c instanceof Connection.OAuth oauth) {
             view.put("calendarId", oauth.calendarId());

@@ -25,7 +25,7 @@ final class ConnectionInput {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final int MAX_TEXT = 1_000;
     private static final int MAX_SECRET = 16_000;
-    private static final List<String> EWS = List.of("email", "username", "password", "serverUrl", "authType");
+    private static final List<String> EWS = List.of("email", "username", "password", "serverUrl", "authType", "folderId");
     private static final List<String> OAUTH = List.of("calendarId", "accessToken", "refreshToken", "expiresAt");
     private static final List<String> CLIO = Stream.concat(OAUTH.stream(), Stream.of("region")).toList();
 
@@ -53,7 +53,7 @@ final class ConnectionInput {
         return switch (provider) {
             case INTERNAL -> new Connection.Internal();
             case EWS -> new Connection.Ews(f.email(), f.text("username", true), f.secret("password", true), f.serverUrl(),
-                    f.choice("authType", EwsAuth.class, EwsAuth.BASIC));
+                    f.choice("authType", EwsAuth.class, EwsAuth.BASIC), f.text("folderId", false));
             case GRAPH -> new Connection.Graph(f.text("calendarId", true), f.secret("accessToken", true),
                     f.secret("refreshToken", false), f.instant("expiresAt"));
             case GOOGLE -> new Connection.Google(f.text("calendarId", true), f.secret("accessToken", true),

@@ -30,6 +30,7 @@ final class StoredConnection {
             fields.put("password", ews.password().reveal());
             fields.put("serverUrl", ews.serverUrl());
             fields.put("authType", lower(ews.authType()));
+            fields.put("folderId", ews.folderId());
         } else if (c instanceof Connection.OAuth oauth) {
             fields.put("calendarId", oauth.calendarId());
             fields.put("accessToken", oauth.accessToken().reveal());
@@ -48,7 +49,7 @@ final class StoredConnection {
         return switch (f.choice("provider", Provider.class, true)) {
             case INTERNAL -> new Connection.Internal();
             case EWS -> new Connection.Ews(f.text("email", true), f.text("username", true), f.secret("password", true),
-                    f.text("serverUrl", false), f.choice("authType", EwsAuth.class, true));
+                    f.text("serverUrl", false), f.choice("authType", EwsAuth.class, true), f.text("folderId", false));
             case GRAPH -> new Connection.Graph(f.text("calendarId", false), f.secret("accessToken", true),
                     f.secret("refreshToken", false), f.instant("expiresAt"));
             case GOOGLE -> new Connection.Google(f.text("calendarId", false), f.secret("accessToken", true),

@@ -65,6 +65,7 @@ class ConnectionCodecTest {
                 new Internal(),
                 new Ews("ann@clinic.example", "CLINIC\\ann", new Secret(PASSWORD), EWS_URL, EwsAuth.NTLM),
                 new Ews("ann@clinic.example", " ann ", new Secret("q\"ä\\ss\n" + PASSWORD + " "), null, EwsAuth.BASIC),
+                new Ews("ann@clinic.example", "CLINIC\\ann", new Secret(PASSWORD), EWS_URL, EwsAuth.BASIC, "AAMkADk0ZmRkZGE3LTAwAC4AAAAAAAB="),
                 new Graph("AAMkAGI2TG93AAA=", new Secret(ACCESS), new Secret(REFRESH), EXPIRES),
                 new Graph("cal", new Secret(ACCESS), null, null),
                 new Google("primary", new Secret(ACCESS), new Secret(REFRESH), Instant.parse("2030-01-31T09:00:00.123456789Z")),
@@ -125,6 +126,13 @@ class ConnectionCodecTest {
         }
 
         @Test
+        void aChosenCalendarFolderIsKeptAndTheDefaultIsNone() {
+            assertThat(((Ews) codec.fromInput(Provider.EWS, ews("folderId", "AAMkADk0ZmRkZGE3"))).folderId()).isEqualTo("AAMkADk0ZmRkZGE3");
+            assertThat(((Ews) codec.fromInput(Provider.EWS, ews("folderId", " "))).folderId()).isNull();
+            assertThat(codec.publicView(codec.fromInput(Provider.EWS, ews("folderId", "AAMkADk0ZmRkZGE3")))).containsEntry("folderId", "AAMkADk0ZmRkZGE3");
+        }
+
+        @Test
         void keepsThePasswordExactlyAsGiven() {
             assertThat(((Ews) codec.fromInput(Provider.EWS, ews("password", " " + PASSWORD + " "))).password().reveal())
                     .isEqualTo(" " + PASSWORD + " ");
@@ -160,7 +168,7 @@ class ConnectionCodecTest {
         @Test
         void refusesUnknownFieldsByName() {
             assertInvalid(() -> codec.fromInput(Provider.EWS, ews("pasword", PASSWORD, "domain", ACCESS)),
-                    "unknown field(s) domain, pasword", "email, username, password, serverUrl, authType");
+                    "unknown field(s) domain, pasword", "email, username, password, serverUrl, authType, folderId");
         }
 
         @Test
@@ -366,7 +374,8 @@ class ConnectionCodecTest {
         void publicViewOfEws() {
             assertThat(codec.publicView(new Ews("ann@clinic.example", "CLINIC\\ann", new Secret(PASSWORD), EWS_URL, EwsAuth.NTLM)))
                     .containsExactly(Map.entry("email", "ann@clinic.example"), Map.entry("username", "CLINIC\\ann"),
-                            Map.entry("serverUrl", EWS_URL), Map.entry("authType", "ntlm"), Map.entry("passwordSet", true));
+                            Map.entry("serverUrl", EWS_URL), Map.entry("authType", "ntlm"), new java.util.AbstractMap.SimpleEntry<String, Object>("folderId", null),
+                            Map.entry("passwordSet", true));
             assertThat(codec.publicView(new Ews("ann@clinic.example", "ann", new Secret(PASSWORD), null, EwsAuth.BASIC)))
                     .containsEntry("serverUrl", null).containsEntry("authType", "basic");
         }

@@ -218,7 +218,8 @@ public abstract class ProviderBehaviourSuite extends AbstractIT {
         assertThat(throttled.get("error").asText()).contains("429");
         assertThat(appointment(id).get("status").asText()).isEqualTo("ACTIVE");
 
-        // the scheduled round leaves the calendar alone for as long as the provider asked
+        // the scheduled round leaves the calendar alone for as long as the provider asked (other tests' calendars stay out of it)
+        jdbc().sql("update calendar set active = false where id <> ?").param(calendarId).update();
         fake().clearFaults();
         int served = fake().server().wireMock().getAllServeEvents().size();
         setClock(NOW.plusSeconds(60));

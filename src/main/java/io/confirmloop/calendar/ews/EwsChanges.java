@@ -69,7 +69,7 @@ final class EwsChanges {
     }
 
     SyncPage sync(CalendarAccess access, String syncState, int max) {
-        EwsClient.Message m = EwsClient.single(client.call(access, EwsRequests.syncFolderItems(EwsRequests.DEFAULT_CALENDAR, syncState, max)));
+        EwsClient.Message m = EwsClient.single(client.call(access, EwsRequests.syncFolderItems(EwsRequests.folderOf(access), syncState, max)));
         String state = EwsXml.text(m.element(), MESSAGES, "SyncState");
         boolean last = !"false".equalsIgnoreCase(String.valueOf(EwsXml.text(m.element(), MESSAGES, "IncludesLastItemInRange")).trim());
         List<String> changed = new ArrayList<>();

@@ -52,7 +52,7 @@ final class EwsEvents {
     }
 
     ProviderEvent create(CalendarAccess access, NewEvent event) {
-        EwsClient.Message m = EwsClient.single(client.call(access, EwsRequests.createItem(EwsRequests.DEFAULT_CALENDAR, event.title(),
+        EwsClient.Message m = EwsClient.single(client.call(access, EwsRequests.createItem(EwsRequests.folderOf(access), event.title(),
                 event.description(), event.location(), event.start(), event.end(), EwsTimeZones.toWindows(event.timeZone()))));
         return readBack(access, written(m));
     }

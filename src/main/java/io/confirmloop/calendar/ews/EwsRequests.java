@@ -18,6 +18,12 @@ final class EwsRequests {
     /** The folder the adapter reads and writes: the mailbox's default calendar. */
     static final String DEFAULT_CALENDAR = "calendar";
 
+    /** The calendar folder the connection reads: the one the owner chose, or the mailbox's default calendar. */
+    static String folderOf(io.confirmloop.calendar.CalendarAccess access) {
+        return access.connection() instanceof io.confirmloop.calendar.Connection.Ews ews && ews.folderId() != null ? ews.folderId()
+                : DEFAULT_CALENDAR;
+    }
+
     /** What the adapter reads of an event (GetItem). */
     static final List<String> EVENT_FIELDS = List.of("item:Subject", "item:Body", "calendar:UID", "calendar:Start", "calendar:End",
             "calendar:IsAllDayEvent", "calendar:LegacyFreeBusyStatus", "calendar:Location", "calendar:IsCancelled",

@@ -41,7 +41,7 @@ final class EwsWindow {
                 : EwsTokens.page(pageToken);
         Set<String> skip = new HashSet<>(page.skip());
         EwsClient.Message m = EwsClient.single(client.call(access,
-                EwsRequests.findItems(EwsRequests.DEFAULT_CALENDAR, page.start(), to, pageSize + skip.size())));
+                EwsRequests.findItems(EwsRequests.folderOf(access), page.start(), to, pageSize + skip.size())));
         Element root = EwsXml.child(m.element(), MESSAGES, "RootFolder");
         boolean lastInRange = !"false".equalsIgnoreCase(EwsXml.attr(root, "IncludesLastItemInRange"));
         List<Element> considered = new ArrayList<>();
