@@ -1,0 +1,87 @@
+package io.confirmloop.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.confirmloop.support.AbstractIT;
+import io.confirmloop.support.Browser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+
+/**
+ * The sign-in task as an owner sees it in Tasklist (headless Chromium): the Camunda Form renders
+ * the provider, the hint and a working link to the consent page, filled from the process's variables.
+ */
+class SignInTaskBrowserIT extends AbstractIT {
+
+    private static final String OWNER = "tess";
+
+    @LocalServerPort
+    int port;
+
+    WebDriver browser;
+
+    @BeforeEach
+    void setUp() {
+        setClock(Instant.parse("2026-12-01T15:00:00Z"));
+        owner(OWNER, "clinicT");
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    private JsonNode engine(HttpMethod method, String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return ok(rest.withBasicAuth(OWNER, PASSWORD).exchange("/engine-rest" + path, method, new HttpEntity<>(body, headers), String.class));
+    }
+
+    private WebElement visible(By by) {
+        return new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    @Test
+    void theSignInTaskShowsTheConsentLink() {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("provider", Map.of("value", "google"));
+        variables.put("calendarName", Map.of("value", "Front desk"));
+        variables.put("notificationEmail", Map.of("value", "desk@tess.example"));
+        String pi = engine(HttpMethod.POST, "/process-definition/key/calendar-onboarding/submit-form", Map.of("variables", variables))
+                .get("id").asText();
+        JsonNode task = engine(HttpMethod.GET, "/task?processInstanceId=" + pi, null).get(0);
+        String signInUrl = engine(HttpMethod.GET, "/task/" + task.get("id").asText() + "/form-variables", null)
+                .get("signInUrl").get("value").asText();
+
+        String tasklist = "http://localhost:" + port + "/camunda/app/tasklist/default/";
+        browser.get(tasklist + "#/login");
+        visible(By.cssSelector("input[ng-model='username']")).sendKeys(OWNER);
+        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("form button[type='submit']")).click();
+        visible(By.cssSelector(".tasks-list, [cam-tasks]"));
+        browser.get(tasklist + "#/?task=" + task.get("id").asText());
+
+        WebElement link = visible(By.linkText("Open the sign-in page"));
+        assertThat(link.getAttribute("href")).isEqualTo(signInUrl);
+        assertThat(visible(By.cssSelector(".fjs-container")).getText()).contains("Sign in to Google Calendar")
+                .contains("Google asks you to sign in");
+    }
+}
