@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.confirmloop.calendar.Calendar;
 import io.confirmloop.calendar.CalendarOnboarding;
 import io.confirmloop.calendar.CalendarPreview;
+import io.confirmloop.calendar.OAuthClient;
 import io.confirmloop.calendar.Provider;
 import io.confirmloop.calendar.ProviderCalendar;
 import io.confirmloop.system.ApiException;
@@ -29,9 +30,15 @@ class OnboardingDelegates {
     private static final int PREVIEW_DAYS = 5;
 
     @Bean
-    JavaDelegate registerCalendar(CalendarOnboarding onboarding, Owners owners, SignInLinks links) {
+    JavaDelegate registerCalendar(CalendarOnboarding onboarding, Owners owners, SignInLinks links, OAuthClient oauth) {
         return execution -> {
             Provider provider = Provider.parse(text(execution, Variables.PROVIDER));
+            if ((provider == Provider.GRAPH || provider == Provider.GOOGLE || provider == Provider.CLIO) && !oauth.configured(provider)) {
+                // said at once, on the start form, rather than with a sign-in link that cannot work
+                throw ApiException.unprocessable("OAUTH_NOT_CONFIGURED", SignInLinks.label(provider)
+                        + " calendars cannot be connected yet: an admin first registers ConfirmLoop there and sets confirmloop."
+                        + provider.apiName() + ".client-id and client-secret (README: Calendar providers)");
+            }
             String group = owners.accountOf(text(execution, Variables.STARTED_BY));
             Calendar calendar = onboarding.register(group, provider, text(execution, Variables.CALENDAR_NAME),
                     text(execution, Variables.NOTIFICATION_EMAIL), ZoneId.systemDefault());
