@@ -39,14 +39,6 @@ class OAuthTokens {
      *                its expiry says
      */
     String accessToken(CalendarAccess access, boolean refused) {
-        if (access.calendar().id() == null && access.connection() instanceof Connection.OAuth unsaved) {
-            // not stored yet (the owner is choosing a calendar): its tokens as they are, nothing to store a renewal in
-            if (refused) {
-                throw new CalendarProviderException.Unauthorized(ProviderHttp.label(access.calendar().provider())
-                        + " no longer accepts the sign-in: sign in again", null);
-            }
-            return unsaved.accessToken().reveal();
-        }
         Connection.OAuth current = current(access);
         if (!refused && fresh(current)) {
             return current.accessToken().reveal();

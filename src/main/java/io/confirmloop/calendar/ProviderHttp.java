@@ -53,13 +53,9 @@ public class ProviderHttp {
         return check(access.connection().provider(), request, response);
     }
 
-    /**
-     * For a connection that is not stored with a calendar yet (onboarding lists the account's
-     * calendars before one is chosen): its access token as it is, not refreshed.
-     */
+    /** {@link #send(CalendarAccess, ProviderRequest)} for a connection not kept for any calendar yet. */
     public ProviderResponse send(Connection connection, ProviderRequest request) {
-        String authorization = connection instanceof Connection.OAuth oauth ? "Bearer " + oauth.accessToken().reveal() : basic(connection);
-        return check(connection.provider(), request, exchange(connection.provider(), null, request, authorization));
+        return send(new CalendarAccess(null, connection), request);
     }
 
     private String authorization(CalendarAccess access, boolean refresh) {
@@ -67,10 +63,6 @@ public class ProviderHttp {
         if (connection instanceof Connection.OAuth oauth) {
             return "Bearer " + (access.calendar() == null ? oauth.accessToken().reveal() : tokens.accessToken(access, refresh));
         }
-        return basic(connection);
-    }
-
-    private static String basic(Connection connection) {
         if (connection instanceof Connection.Ews ews && ews.authType() == Connection.EwsAuth.BASIC) {
             String pair = ews.username() + ":" + ews.password().reveal();
             return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
@@ -79,14 +71,9 @@ public class ProviderHttp {
     }
 
     private ProviderResponse exchange(CalendarAccess access, ProviderRequest request, String authorization) {
-        return exchange(access.connection().provider(), access, request, authorization);
-    }
-
-    private ProviderResponse exchange(Provider provider, CalendarAccess access, ProviderRequest request, String authorization) {
+        Provider provider = access.connection().provider();
         Exchange answer = camel.send("direct:calendar-" + provider.apiName(), ex -> {
-            if (access != null) {
-                ex.setProperty(ACCESS, access);
-            }
+            ex.setProperty(ACCESS, access);
             Map<String, Object> headers = new HashMap<>(request.headers());
             if (authorization != null) {
                 headers.put("Authorization", authorization);

@@ -1,15 +1,12 @@
 package io.confirmloop.calendar.clio;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.confirmloop.calendar.Calendar;
 import io.confirmloop.calendar.CalendarAccess;
 import io.confirmloop.calendar.CalendarProvider;
 import io.confirmloop.calendar.CalendarProviderException;
@@ -75,11 +72,10 @@ public class ClioCalendar implements CalendarProvider {
         if (!(connection instanceof Connection.Clio clio)) {
             throw new IllegalArgumentException("Not a Clio connection");
         }
-        CalendarAccess access = new CalendarAccess(unsaved(clio), clio);
         List<ProviderCalendar> calendars = new ArrayList<>();
         ProviderRequest request = requests.calendars(clio);
         while (request != null) {
-            ClioJson.Page page = json.page(http.send(access, request).body());
+            ClioJson.Page page = json.page(http.send(clio, request).body());
             page.data().forEach(c -> calendars.add(json.calendar(c)));
             request = page.next() == null ? null : requests.nextCalendars(clio, page.next());
         }
@@ -141,11 +137,5 @@ public class ClioCalendar implements CalendarProvider {
     private ProviderEvent written(CalendarAccess calendar, String body) {
         return json.event(json.single(body), ClioRequests.calendarId(calendar)).orElseThrow(
                 () -> new CalendarProviderException.Rejected("Clio keeps this entry as an all-day entry or on another calendar", 0, null));
-    }
-
-    /** A calendar not stored yet (the owner is choosing one): its connection's tokens are used as they are. */
-    private static Calendar unsaved(Connection.Clio clio) {
-        return new Calendar(null, null, "Clio", null, Provider.CLIO, ZoneOffset.UTC, clio.region().name().toLowerCase(Locale.ROOT), null,
-                false, true, false, false, false, false, null, null, null, null, null);
     }
 }

@@ -72,7 +72,7 @@ public class GraphCalendar implements CalendarProvider {
         if (!(connection instanceof Connection.Graph)) {
             throw new IllegalArgumentException("Not a Microsoft 365 connection");
         }
-        // no calendar: the connection is not kept for one yet (credentials being checked), its token is used as it is
+        // not kept for a calendar yet (credentials being checked): its token is used as it is
         CalendarAccess access = new CalendarAccess(null, connection);
         List<ProviderCalendar> calendars = new ArrayList<>();
         ProviderRequest request = requests.calendars();
