@@ -61,6 +61,8 @@ public class EwsNtlm implements HttpClientConfigurer, CredentialsProvider {
     @Override
     public void configureHttpClient(HttpClientBuilder builder) {
         builder.setDefaultCredentialsProvider(this);
+        // one attempt per call, as on calendar-http: the sync backs off as Exchange asks
+        builder.disableAutomaticRetries();
         builder.setTargetAuthenticationStrategy((challengeType, challenges, context) -> challenges.containsKey("ntlm")
                 ? List.<AuthScheme>of(new NTLMScheme()) : List.of());
     }
