@@ -40,19 +40,11 @@ class ClioCalendarIT extends ProviderBehaviourSuite {
     private static final ClioFake CLIO = new ClioFake();
 
     @Autowired
-    CalendarConnections connections;
-    @Autowired
-    CalendarRepository calendarRepository;
-    @Autowired
     ClioCalendar clio;
 
     @Override
     protected ProviderFake fake() {
         return CLIO;
-    }
-
-    private CalendarAccess access() {
-        return connections.access(calendarRepository.find(calendarId).orElseThrow());
     }
 
     /** The requests to the fake, oldest first. */

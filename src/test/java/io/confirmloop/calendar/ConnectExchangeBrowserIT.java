@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,10 +18,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 
 /**
  * An owner connects an Exchange calendar in a real browser (headless Chromium): the onboarding's
@@ -53,22 +49,8 @@ class ConnectExchangeBrowserIT extends AbstractIT {
         browser.quit();
     }
 
-    private JsonNode engine(HttpMethod method, String path, Object body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return ok(rest.withBasicAuth(OWNER, PASSWORD).exchange("/engine-rest" + path, method, new HttpEntity<>(body, headers), String.class));
-    }
-
-    private static Map<String, Object> variables(Object... pairs) {
-        Map<String, Object> variables = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            variables.put((String) pairs[i], Map.of("value", pairs[i + 1]));
-        }
-        return Map.of("variables", variables);
-    }
-
     private JsonNode openTask(String processInstanceId) {
-        JsonNode tasks = engine(HttpMethod.GET, "/task?processInstanceId=" + processInstanceId, null);
+        JsonNode tasks = engine(OWNER, HttpMethod.GET, "/task?processInstanceId=" + processInstanceId, null);
         assertThat(tasks).hasSize(1);
         return tasks.get(0);
     }
@@ -89,11 +71,11 @@ class ConnectExchangeBrowserIT extends AbstractIT {
 
     @Test
     void anOwnerSignsInToExchangeOnItsPageAndTheOnboardingMovesOn() {
-        String pi = engine(HttpMethod.POST, "/process-definition/key/calendar-onboarding/submit-form", variables("provider", "ews",
+        String pi = engine(OWNER, HttpMethod.POST, "/process-definition/key/calendar-onboarding/submit-form", formVariables("provider", "ews",
                 "calendarName", "Parkside Exchange", "notificationEmail", "desk@parkside.example")).get("id").asText();
         JsonNode signIn = openTask(pi);
         assertThat(signIn.get("name").asText()).isEqualTo("Sign in to Exchange for Parkside Exchange");
-        String url = engine(HttpMethod.GET, "/task/" + signIn.get("id").asText() + "/form-variables", null).get("signInUrl").get("value").asText();
+        String url = engine(OWNER, HttpMethod.GET, "/task/" + signIn.get("id").asText() + "/form-variables", null).get("signInUrl").get("value").asText();
         assertThat(url).contains("/connect-exchange.html?calendar=");
         String page = "http://localhost:" + port + url.substring(url.indexOf("/connect-exchange.html"));
 

@@ -38,10 +38,6 @@ class EwsCalendarIT extends ProviderBehaviourSuite {
     EwsCalendar ews;
     @Autowired
     EwsAutodiscover autodiscover;
-    @Autowired
-    CalendarConnections connections;
-    @Autowired
-    CalendarRepository calendarRepository;
 
     @Override
     protected ProviderFake fake() {
@@ -71,10 +67,6 @@ class EwsCalendarIT extends ProviderBehaviourSuite {
             FAKE.expireCursors();
             return true;
         }
-    }
-
-    private CalendarAccess access() {
-        return connections.access(calendarRepository.find(calendarId).orElseThrow());
     }
 
     private String connectWith(Map<String, Object> changes, String... without) {

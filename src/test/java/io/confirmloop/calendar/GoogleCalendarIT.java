@@ -44,10 +44,6 @@ class GoogleCalendarIT extends ProviderBehaviourSuite {
     @Autowired
     GoogleCalendar google;
     @Autowired
-    CalendarConnections connections;
-    @Autowired
-    CalendarRepository calendarRepository;
-    @Autowired
     ProviderHttp http;
     @Autowired
     OAuthClient oauth;
@@ -55,10 +51,6 @@ class GoogleCalendarIT extends ProviderBehaviourSuite {
     @Override
     protected ProviderFake fake() {
         return GOOGLE;
-    }
-
-    CalendarAccess access() {
-        return connections.access(calendarRepository.find(calendarId).orElseThrow());
     }
 
     @Nested

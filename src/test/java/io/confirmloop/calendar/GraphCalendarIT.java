@@ -39,18 +39,10 @@ class GraphCalendarIT extends ProviderBehaviourSuite {
 
     @Autowired
     GraphCalendar adapter;
-    @Autowired
-    CalendarConnections connections;
-    @Autowired
-    CalendarRepository calendarRepository;
 
     @Override
     protected ProviderFake fake() {
         return graph;
-    }
-
-    private CalendarAccess access() {
-        return connections.access(calendarRepository.find(calendarId).orElseThrow());
     }
 
     @Nested

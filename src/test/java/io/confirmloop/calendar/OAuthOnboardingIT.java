@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -17,10 +16,7 @@ import io.confirmloop.calendar.ProviderFake.FakeEvent;
 import io.confirmloop.support.AbstractIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -42,32 +38,18 @@ class OAuthOnboardingIT extends AbstractIT {
         owner(OWNER, "clinicN");
     }
 
-    private JsonNode engine(HttpMethod method, String path, Object body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return ok(rest.withBasicAuth(OWNER, PASSWORD).exchange("/engine-rest" + path, method, new HttpEntity<>(body, headers), String.class));
-    }
-
-    private static Map<String, Object> variables(Object... pairs) {
-        Map<String, Object> variables = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            variables.put((String) pairs[i], Map.of("value", pairs[i + 1]));
-        }
-        return Map.of("variables", variables);
-    }
-
     private JsonNode openTask(String pi) {
-        JsonNode tasks = engine(HttpMethod.GET, "/task?processInstanceId=" + pi, null);
+        JsonNode tasks = engine(OWNER, HttpMethod.GET, "/task?processInstanceId=" + pi, null);
         assertThat(tasks).hasSize(1);
         return tasks.get(0);
     }
 
     private JsonNode form(JsonNode task) {
-        return engine(HttpMethod.GET, "/task/" + task.get("id").asText() + "/form-variables?deserializeValues=false", null);
+        return engine(OWNER, HttpMethod.GET, "/task/" + task.get("id").asText() + "/form-variables?deserializeValues=false", null);
     }
 
     private void complete(JsonNode task, Object... pairs) {
-        engine(HttpMethod.POST, "/task/" + task.get("id").asText() + "/submit-form", variables(pairs));
+        engine(OWNER, HttpMethod.POST, "/task/" + task.get("id").asText() + "/submit-form", formVariables(pairs));
         runDueJobs();
     }
 
@@ -77,7 +59,7 @@ class OAuthOnboardingIT extends AbstractIT {
     }
 
     private String startOnboarding() {
-        return engine(HttpMethod.POST, "/process-definition/key/calendar-onboarding/submit-form", variables("provider", "graph",
+        return engine(OWNER, HttpMethod.POST, "/process-definition/key/calendar-onboarding/submit-form", formVariables("provider", "graph",
                 "calendarName", "Dr. North", "notificationEmail", "north@clinic.example")).get("id").asText();
     }
 
@@ -118,7 +100,7 @@ class OAuthOnboardingIT extends AbstractIT {
                 .contains("+12015550177");
         complete(shown, "timeZone", "America/Chicago", "timeZoneAction", "CONFIRM");
 
-        assertThat(engine(HttpMethod.GET, "/task?processInstanceId=" + pi, null)).isEmpty();
+        assertThat(engine(OWNER, HttpMethod.GET, "/task?processInstanceId=" + pi, null)).isEmpty();
         JsonNode calendar = get(OWNER, "/api/calendars/" + calendarId);
         assertThat(calendar.get("active").asBoolean()).isTrue();
         assertThat(calendar.get("connectionState").asText()).isEqualTo("CONNECTED");
@@ -138,7 +120,7 @@ class OAuthOnboardingIT extends AbstractIT {
         setClock(NOW.plus(Duration.ofDays(15)));
         runDueJobs();
 
-        assertThat(engine(HttpMethod.GET, "/task?processInstanceId=" + pi, null)).isEmpty();
+        assertThat(engine(OWNER, HttpMethod.GET, "/task?processInstanceId=" + pi, null)).isEmpty();
         assertThat(call(OWNER, HttpMethod.GET, "/api/calendars/" + calendarId, null).getStatusCode().value()).isEqualTo(404);
     }
 

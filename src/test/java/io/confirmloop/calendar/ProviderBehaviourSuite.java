@@ -42,6 +42,10 @@ public abstract class ProviderBehaviourSuite extends AbstractIT {
     TaskService tasks;
     @Autowired
     CalendarSync calendarSync;
+    @Autowired
+    CalendarConnections connections;
+    @Autowired
+    CalendarRepository calendarRepository;
 
     protected String calendarId;
 
@@ -66,6 +70,11 @@ public abstract class ProviderBehaviourSuite extends AbstractIT {
         body.put("ownerEventsOnly", ownerEventsOnly);
         body.put("connection", fake().connection());
         return post(OWNER, "/api/calendars", body).get("id").asText();
+    }
+
+    /** The calendar of the test with its connection, as the provider's adapter gets it. */
+    protected CalendarAccess access() {
+        return connections.access(calendarRepository.find(calendarId).orElseThrow());
     }
 
     protected JsonNode sync() {

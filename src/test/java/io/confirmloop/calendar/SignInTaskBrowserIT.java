@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.confirmloop.support.AbstractIT;
@@ -19,10 +17,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 
 /**
  * The sign-in task as an owner sees it in Tasklist (headless Chromium): the Camunda Form renders
@@ -49,26 +44,17 @@ class SignInTaskBrowserIT extends AbstractIT {
         browser.quit();
     }
 
-    private JsonNode engine(HttpMethod method, String path, Object body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return ok(rest.withBasicAuth(OWNER, PASSWORD).exchange("/engine-rest" + path, method, new HttpEntity<>(body, headers), String.class));
-    }
-
     private WebElement visible(By by) {
         return new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     @Test
     void theSignInTaskShowsTheConsentLink() {
-        Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put("provider", Map.of("value", "google"));
-        variables.put("calendarName", Map.of("value", "Front desk"));
-        variables.put("notificationEmail", Map.of("value", "desk@tess.example"));
-        String pi = engine(HttpMethod.POST, "/process-definition/key/calendar-onboarding/submit-form", Map.of("variables", variables))
+        String pi = engine(OWNER, HttpMethod.POST, "/process-definition/key/calendar-onboarding/submit-form", formVariables("provider", "google",
+                "calendarName", "Front desk", "notificationEmail", "desk@tess.example"))
                 .get("id").asText();
-        JsonNode task = engine(HttpMethod.GET, "/task?processInstanceId=" + pi, null).get(0);
-        String signInUrl = engine(HttpMethod.GET, "/task/" + task.get("id").asText() + "/form-variables", null)
+        JsonNode task = engine(OWNER, HttpMethod.GET, "/task?processInstanceId=" + pi, null).get(0);
+        String signInUrl = engine(OWNER, HttpMethod.GET, "/task/" + task.get("id").asText() + "/form-variables", null)
                 .get("signInUrl").get("value").asText();
 
         String tasklist = "http://localhost:" + port + "/camunda/app/tasklist/default/";

@@ -3,7 +3,6 @@ package io.confirmloop.onboarding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,10 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.confirmloop.support.AbstractIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -34,37 +30,23 @@ class CalendarProcessesIT extends AbstractIT {
         owner(OTHER, "clinicX");
     }
 
-    private ResponseEntity<String> engine(String user, HttpMethod method, String path, Object body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return rest.withBasicAuth(user, PASSWORD).exchange("/engine-rest" + path, method, new HttpEntity<>(body, headers), String.class);
-    }
-
-    private static Map<String, Object> variables(Object... pairs) {
-        Map<String, Object> variables = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            variables.put((String) pairs[i], Map.of("value", pairs[i + 1]));
-        }
-        return Map.of("variables", variables);
-    }
-
     private String start(String user, String key, Object... pairs) {
-        return ok(engine(user, HttpMethod.POST, "/process-definition/key/" + key + "/submit-form", variables(pairs))).get("id").asText();
+        return engine(user, HttpMethod.POST, "/process-definition/key/" + key + "/submit-form", formVariables(pairs)).get("id").asText();
     }
 
     /** The one open task of the process, as the user's Tasklist lists it. */
     private JsonNode task(String user, String processInstanceId) {
-        JsonNode tasks = ok(engine(user, HttpMethod.GET, "/task?processInstanceId=" + processInstanceId, null));
+        JsonNode tasks = engine(user, HttpMethod.GET, "/task?processInstanceId=" + processInstanceId, null);
         assertThat(tasks).as("open tasks").hasSize(1);
         return tasks.get(0);
     }
 
     private JsonNode taskVariables(String user, JsonNode task) {
-        return ok(engine(user, HttpMethod.GET, "/task/" + task.get("id").asText() + "/form-variables?deserializeValues=false", null));
+        return engine(user, HttpMethod.GET, "/task/" + task.get("id").asText() + "/form-variables?deserializeValues=false", null);
     }
 
     private void complete(String user, JsonNode task, Object... pairs) {
-        ResponseEntity<String> answer = engine(user, HttpMethod.POST, "/task/" + task.get("id").asText() + "/submit-form", variables(pairs));
+        ResponseEntity<String> answer = engineCall(user, HttpMethod.POST, "/task/" + task.get("id").asText() + "/submit-form", formVariables(pairs));
         assertThat(answer.getStatusCode().is2xxSuccessful()).as("%s", answer.getBody()).isTrue();
         runDueJobs();
     }
@@ -77,7 +59,7 @@ class CalendarProcessesIT extends AbstractIT {
 
         JsonNode confirm = task(OWNER, pi);
         assertThat(confirm.get("name").asText()).isEqualTo("Confirm the time zone of Front desk");
-        assertThat(ok(engine(OTHER, HttpMethod.GET, "/task?processInstanceId=" + pi, null))).as("another account sees nothing").isEmpty();
+        assertThat(engine(OTHER, HttpMethod.GET, "/task?processInstanceId=" + pi, null)).as("another account sees nothing").isEmpty();
         String calendarId = taskVariables(OWNER, confirm).get("calendarId").get("value").asText();
         JsonNode draft = get(OWNER, "/api/calendars/" + calendarId);
         assertThat(draft.get("active").asBoolean()).as("not watched before it is confirmed").isFalse();
@@ -95,7 +77,7 @@ class CalendarProcessesIT extends AbstractIT {
                 .as("a new zone is shown before it can be confirmed").contains("Wed 2 Dec 2026 09:00").contains("+12015550190");
 
         complete(OWNER, refreshed, "timeZone", "America/Chicago", "timeZoneAction", "CONFIRM");
-        assertThat(ok(engine(OWNER, HttpMethod.GET, "/task?processInstanceId=" + pi, null))).isEmpty();
+        assertThat(engine(OWNER, HttpMethod.GET, "/task?processInstanceId=" + pi, null)).isEmpty();
         JsonNode active = get(OWNER, "/api/calendars/" + calendarId);
         assertThat(active.get("active").asBoolean()).isTrue();
         assertThat(active.get("timeZone").asText()).isEqualTo("America/Chicago");
@@ -145,8 +127,8 @@ class CalendarProcessesIT extends AbstractIT {
         assertThat(get(OWNER, "/api/calendars/" + mine).get("name").asText()).isEqualTo("Old room");
 
         String forged = start(OWNER, CalendarProcesses.SETTINGS);
-        ResponseEntity<String> refused = engine(OWNER, HttpMethod.POST, "/task/" + task(OWNER, forged).get("id").asText() + "/submit-form",
-                variables("calendarId", theirs, "calendarAction", "DELETE"));
+        ResponseEntity<String> refused = engineCall(OWNER, HttpMethod.POST, "/task/" + task(OWNER, forged).get("id").asText() + "/submit-form",
+                formVariables("calendarId", theirs, "calendarAction", "DELETE"));
         assertThat(refused.getStatusCode().is2xxSuccessful()).isFalse();
         assertThat(get(OTHER, "/api/calendars/" + theirs).get("name").asText()).isEqualTo("Their room");
 

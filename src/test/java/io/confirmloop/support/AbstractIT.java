@@ -113,6 +113,26 @@ public abstract class AbstractIT {
         }
     }
 
+    /** Camunda's REST API as Tasklist calls it, signed in as {@code user}. */
+    protected ResponseEntity<String> engineCall(String user, HttpMethod method, String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return rest.withBasicAuth(user, PASSWORD).exchange("/engine-rest" + path, method, new HttpEntity<>(body, headers), String.class);
+    }
+
+    protected JsonNode engine(String user, HttpMethod method, String path, Object body) {
+        return ok(engineCall(user, method, path, body));
+    }
+
+    /** A form's values as Tasklist submits them: {@code {"variables": {name: {"value": v}}}}. */
+    protected static Map<String, Object> formVariables(Object... pairs) {
+        Map<String, Object> variables = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            variables.put((String) pairs[i], Map.of("value", pairs[i + 1]));
+        }
+        return Map.of("variables", variables);
+    }
+
     protected JsonNode get(String user, String path) {
         return ok(call(user, HttpMethod.GET, path, null));
     }
