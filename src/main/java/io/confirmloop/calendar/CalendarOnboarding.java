@@ -41,17 +41,7 @@ public class CalendarOnboarding {
         return c;
     }
 
-    public Optional<Calendar> find(String calendarId) {
-        return calendars.find(calendarId);
-    }
-
-    /** Whether the owner has signed in to the provider (credentials or tokens are kept). */
-    public boolean signedIn(String calendarId) {
-        return calendars.sealedConnection(calendarId).isPresent() || calendars.find(calendarId).map(c -> c.provider() == Provider.INTERNAL)
-                .orElse(false);
-    }
-
-    /** The account's calendars at the provider; call with no transaction open. */
+    /** The account's calendars, read from the provider. */
     public List<ProviderCalendar> providerCalendars(String calendarId) {
         return credentials.list(calendar(calendarId));
     }
@@ -89,7 +79,7 @@ public class CalendarOnboarding {
         return changed;
     }
 
-    /** Reads the calendar now (call with no transaction open); the error, if it failed. */
+    /** Reads the calendar from its provider now; the error, if it failed. */
     public Optional<String> syncNow(String calendarId) {
         CalendarSync.Result result = sync.syncNow(calendarId);
         return result.status() == CalendarSync.Result.Status.FAILED ? Optional.ofNullable(result.error()) : Optional.empty();

@@ -42,7 +42,7 @@ public class CalendarPreview {
         this.clock = clock;
     }
 
-    /** Call with no transaction open: the provider is read. */
+    /** Reads the provider: the API calls it without a transaction, the onboarding from its own (asynchronous) step. */
     public List<Item> next(Calendar calendar, int days, ZoneId zone) {
         Instant now = clock.now();
         return window(calendar, now, now.plus(Duration.ofDays(days))).stream()
