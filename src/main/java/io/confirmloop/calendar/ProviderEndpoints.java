@@ -44,7 +44,6 @@ public record ProviderEndpoints(
             @DefaultValue("https://www.googleapis.com") String baseUrl,
             @DefaultValue("https://accounts.google.com/o/oauth2/v2/auth") String authorizeUrl,
             @DefaultValue("https://oauth2.googleapis.com/token") String tokenUrl,
-            @DefaultValue("https://oauth2.googleapis.com/revoke") String revokeUrl,
             @DefaultValue("") String clientId,
             @DefaultValue("") String clientSecret) {
 
