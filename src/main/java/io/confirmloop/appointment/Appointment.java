@@ -21,6 +21,12 @@ public record Appointment(
         return status == AppointmentStatus.ACTIVE && !end.isAfter(now) ? AppointmentStatus.COMPLETED : status;
     }
 
+    /** The same appointment at other times (e.g. to tell the time a client chose). */
+    public Appointment at(Instant newStart, Instant newEnd) {
+        return new Appointment(id, calendarId, eventId, title, description, location, newStart, newEnd, status, planGeneration, createdAt,
+                updatedAt);
+    }
+
     public String text() {
         return String.join("\n", title == null ? "" : title, location == null ? "" : location, description == null ? "" : description);
     }

@@ -36,6 +36,15 @@ public final class AppointmentProcess {
         public static final String FOLLOW_UP_DECLINE = "UserTask_FollowUpDecline";
         public static final String RECORD_RESCHEDULE_REQUEST = "Task_RecordRescheduleRequest";
         public static final String HANDLE_RESCHEDULE_REQUEST = "UserTask_HandleRescheduleRequest";
+        public static final String FIND_FREE_SLOTS = "Task_FindFreeSlots";
+        public static final String TIMER_SLOT_OFFER_ALLOWED = "Timer_SlotOfferAllowed";
+        public static final String TEXT_SLOT_OFFER = "Task_TextSlotOffer";
+        public static final String AWAIT_SLOT_CHOICE = "Gateway_AwaitSlotChoice";
+        public static final String SLOT_CHOICE_RECEIVED = "Message_SlotChoiceReceived_Catch";
+        public static final String MOVE_TO_CHOSEN_SLOT = "Task_MoveToChosenSlot";
+        public static final String TIMER_NO_SLOT_CHOSEN = "Timer_NoSlotChosen";
+        public static final String RECORD_NO_SLOT_CHOSEN = "Task_RecordNoSlotChosen";
+        public static final String WITHDRAW_SLOT_OFFER = "Task_WithdrawSlotOffer";
         public static final String FORWARD_TO_OWNER = "Task_ForwardToOwner";
         public static final String SEND_HELP = "Task_SendHelp";
         public static final String CANCELLED_START = "StartEvent_AppointmentCancelled";
@@ -118,7 +127,7 @@ public final class AppointmentProcess {
         public static final String CLIENT_LABEL = "clientLabel";
         /** The appointment's time in the calendar's zone, e.g. "Wed 2 Dec 14:42". */
         public static final String APPOINTMENT_WHEN = "appointmentWhen";
-        /** Reply intent: CONFIRM, DECLINE, RESCHEDULE, OPT_OUT, OPT_IN, HELP, OTHER. */
+        /** Reply intent: CONFIRM, DECLINE, RESCHEDULE, SLOT_CHOICE, OPT_OUT, OPT_IN, HELP, OTHER. */
         public static final String INTENT = "intent";
         /** Id of the inbound message row that carried the reply. */
         public static final String REPLY_MESSAGE_ID = "replyMessageId";
@@ -134,6 +143,14 @@ public final class AppointmentProcess {
         public static final String CALL_OUTCOME = "callOutcome";
         /** Notes typed in the call-the-client form. */
         public static final String CALL_NOTES = "callNotes";
+        /** Free slots were found to text the client who asked to reschedule (Task_FindFreeSlots). */
+        public static final String SLOT_OFFER = "slotOffer";
+        /** When the slot offer may be texted (quiet hours). */
+        public static final String OFFER_AT = "offerAt";
+        /** When the owner takes over if the client has chosen no slot. */
+        public static final String CHOICE_DEADLINE_AT = "choiceDeadlineAt";
+        /** The chosen slot was still free and the event is being moved there (Task_MoveToChosenSlot). */
+        public static final String SLOT_MOVED = "slotMoved";
         /** Read-only summary shown in the user task forms. */
         public static final String TASK_SUMMARY = "taskSummary";
 

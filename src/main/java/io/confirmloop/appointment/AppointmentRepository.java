@@ -101,6 +101,12 @@ class AppointmentRepository {
      * The appointment a reply from {@code phone} answers: the nearest upcoming active one whose
      * attendee with that number was asked to confirm and has not answered yet.
      */
+    /** True when the client booked this event on the booking page. */
+    boolean bookedOnline(String calendarId, String eventId, String phone) {
+        return jdbc.sql("select count(*) from booking where calendar_id = ? and event_id = ? and phone = ?")
+                .params(calendarId, eventId, phone).query(Integer.class).single() > 0;
+    }
+
     public Optional<Appointment> nearestAwaitingReply(String phone, Instant now) {
         return jdbc.sql("""
                 select a.* from appointment a join attendee t on t.appointment_id = a.id

@@ -33,9 +33,11 @@ class AttendeePlanner implements LifecycleSteps.Planning {
     private final ClientLabels labels;
     private final ReminderSettings settings;
     private final AppClock clock;
+    private final SlotOffers slotOffers;
 
     AttendeePlanner(AppointmentRepository appointments, ReminderRepository reminders, ReminderPlanner planner, CalendarRepository calendars,
-            AttendeeTransitions transitions, AppointmentLog log, ClientLabels labels, ReminderSettings settings, AppClock clock) {
+            AttendeeTransitions transitions, AppointmentLog log, ClientLabels labels, ReminderSettings settings, AppClock clock, SlotOffers slotOffers) {
+        this.slotOffers = slotOffers;
         this.appointments = appointments;
         this.reminders = reminders;
         this.planner = planner;
@@ -86,14 +88,17 @@ class AttendeePlanner implements LifecycleSteps.Planning {
         Optional<Instant> plannedFor = reminders.plannedForBefore(appointment.id(), attendee.phone(), appointment.planGeneration());
         boolean contacted = attendee.lastRequestAt() != null || reminders.anySent(appointment.id(), attendee.phone());
         boolean moved = plannedFor.isPresent() && !plannedFor.get().equals(appointment.start());
-        boolean announce = moved && contacted && attendee.status() != AttendeeStatus.OPTED_OUT;
+        boolean announce = moved && contacted && attendee.status() != AttendeeStatus.OPTED_OUT
+                && !slotOffers.movedByClient(appointment.id(), attendee.phone(), appointment.start());
         if (announce && transitions.apply(appointment.id(), attendee.phone(), AttendeeTransitions.Transition.AWAITING_NEW_TIME).isPresent()) {
             log.add(appointment.id(), attendee.phone(), "Moved: waiting for the client to confirm the new time");
         }
         Attendee current = appointments.attendee(appointment.id(), attendee.phone()).orElseThrow();
         boolean requestPending = current.status() == AttendeeStatus.REMINDED && current.awaitingReply();
+        boolean bookedOnline = plannedFor.isEmpty() && !contacted
+                && appointments.bookedOnline(appointment.calendarId(), appointment.eventId(), attendee.phone());
         List<Reminder> plan = planner.plan(calendar, appointment, current, current.canReceiveSms(), now,
-                new ReminderPlanner.Circumstances(requestPending, announce));
+                new ReminderPlanner.Circumstances(requestPending, announce, bookedOnline));
         plan.forEach(r -> reminders.insert(r, appointment.start()));
         plan.stream().filter(r -> r.state() == Reminder.State.PLANNED && Reminder.QUIET_HOURS.equals(r.note())).forEach(r ->
                 log.add(appointment.id(), attendee.phone(), r.kind() + " at " + TIME.format(r.dueAt().atZone(calendar.timeZone()))

@@ -29,6 +29,10 @@ class AttendeeTransitions {
                 AttendeeStatus.DECLINED),
         RESCHEDULE_REQUESTED(EnumSet.of(AttendeeStatus.PENDING, AttendeeStatus.REMINDED, AttendeeStatus.CONFIRMED, AttendeeStatus.NO_RESPONSE),
                 AttendeeStatus.RESCHEDULE_REQUESTED),
+        /** The client moved the appointment to a slot they chose by text: the new time is theirs. */
+        MOVED_BY_CLIENT(EnumSet.of(AttendeeStatus.RESCHEDULE_REQUESTED), AttendeeStatus.CONFIRMED),
+        /** The appointment changed while slots were offered: the offer is withdrawn and the plan made afresh. */
+        OFFER_WITHDRAWN(EnumSet.of(AttendeeStatus.RESCHEDULE_REQUESTED), AttendeeStatus.PENDING),
         NO_RESPONSE(EnumSet.of(AttendeeStatus.REMINDED), AttendeeStatus.NO_RESPONSE),
         CANCELLED(EnumSet.complementOf(EnumSet.of(AttendeeStatus.CANCELLED, AttendeeStatus.OPTED_OUT)), AttendeeStatus.CANCELLED),
         OPTED_OUT(EnumSet.of(AttendeeStatus.PENDING, AttendeeStatus.REMINDED, AttendeeStatus.CONFIRMED), AttendeeStatus.OPTED_OUT),

@@ -1,5 +1,6 @@
 package io.confirmloop.appointment;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import io.confirmloop.calendar.Calendar;
@@ -37,7 +38,15 @@ class ClientTexts {
 
     /** A text to the client from template {@code template}; {@code key} makes it go out once. */
     OutboundMessages.Result text(Calendar calendar, Appointment appointment, String phone, String template, String key) {
-        String body = templates.render(calendar.id(), template, values(calendar, appointment, phone, null)).body();
+        return text(calendar, appointment, phone, template, key, Map.of());
+    }
+
+    /** The same, with values of its own (e.g. {@code slots}). */
+    OutboundMessages.Result text(Calendar calendar, Appointment appointment, String phone, String template, String key,
+            Map<String, String> extra) {
+        Map<String, String> values = new HashMap<>(values(calendar, appointment, phone, null));
+        values.putAll(extra);
+        String body = templates.render(calendar.id(), template, values).body();
         return outbound.sms(key, appointment.id(), calendar.id(), phone, body);
     }
 

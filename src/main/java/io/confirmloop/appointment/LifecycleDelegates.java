@@ -60,8 +60,42 @@ class LifecycleDelegates {
 
     @Bean
     JavaDelegate recordRescheduleRequest(LifecycleSteps.Replies replies) {
+        return execution -> replies.requestReschedule(appointmentId(execution), phone(execution), replyId(execution));
+    }
+
+    @Bean
+    JavaDelegate findFreeSlots(LifecycleSteps.Reschedules reschedules) {
+        return execution -> {
+            LifecycleSteps.SlotOfferPlan plan = reschedules.findFreeSlots(appointmentId(execution), phone(execution), replyId(execution));
+            execution.setVariable(Variables.SLOT_OFFER, plan.offer());
+            execution.setVariable(Variables.OFFER_AT, date(plan.offerAt()));
+            execution.setVariable(Variables.CHOICE_DEADLINE_AT, date(plan.choiceDeadlineAt()));
+            if (!plan.offer()) {
+                execution.setVariable(Variables.TASK_SUMMARY, plan.summary());
+            }
+        };
+    }
+
+    @Bean
+    JavaDelegate textSlotOffer(LifecycleSteps.Reschedules reschedules) {
+        return execution -> reschedules.textSlotOffer(appointmentId(execution), phone(execution));
+    }
+
+    @Bean
+    JavaDelegate moveToChosenSlot(LifecycleSteps.Reschedules reschedules) {
+        return execution -> execution.setVariable(Variables.SLOT_MOVED,
+                reschedules.moveToChosenSlot(appointmentId(execution), phone(execution), replyId(execution)));
+    }
+
+    @Bean
+    JavaDelegate recordNoSlotChosen(LifecycleSteps.Reschedules reschedules) {
         return execution -> execution.setVariable(Variables.TASK_SUMMARY,
-                replies.requestReschedule(appointmentId(execution), phone(execution), replyId(execution)));
+                reschedules.recordNoSlotChosen(appointmentId(execution), phone(execution)));
+    }
+
+    @Bean
+    JavaDelegate withdrawSlotOffer(LifecycleSteps.Reschedules reschedules) {
+        return execution -> reschedules.withdrawSlotOffer(appointmentId(execution), phone(execution));
     }
 
     @Bean

@@ -56,7 +56,7 @@ final class LifecycleSteps {
 
         String decline(String appointmentId, String phone, String replyMessageId);
 
-        String requestReschedule(String appointmentId, String phone, String replyMessageId);
+        void requestReschedule(String appointmentId, String phone, String replyMessageId);
 
         void help(String appointmentId, String phone, String replyMessageId);
 
@@ -68,6 +68,24 @@ final class LifecycleSteps {
     }
 
     /** The owner steps in. */
+    /** What Task_FindFreeSlots decided: free slots to text (when), or the owner reschedules (with the task's summary). */
+    record SlotOfferPlan(boolean offer, Instant offerAt, Instant choiceDeadlineAt, String summary) {
+    }
+
+    /** The reschedule-by-text path: free slots offered, the client's number moves the event. */
+    interface Reschedules {
+        SlotOfferPlan findFreeSlots(String appointmentId, String phone, String replyMessageId);
+
+        void textSlotOffer(String appointmentId, String phone);
+
+        /** @return true when the chosen slot was free and the event is being moved there */
+        boolean moveToChosenSlot(String appointmentId, String phone, String replyMessageId);
+
+        String recordNoSlotChosen(String appointmentId, String phone);
+
+        void withdrawSlotOffer(String appointmentId, String phone);
+    }
+
     interface OwnerTasks {
         NoResponse recordNoResponse(String appointmentId, String phone);
 

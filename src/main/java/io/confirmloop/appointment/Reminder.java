@@ -25,6 +25,9 @@ public record Reminder(
         if ("new-time".equals(template)) {
             return "New time";
         }
+        if ("booking-confirmation".equals(template)) {
+            return "Booking confirmation";
+        }
         return (asksReply ? "Confirmation request" : "Reminder") + ("EMAIL".equals(channel) ? " by email" : "");
     }
 

@@ -49,15 +49,22 @@ class ReminderPlanner {
      * @param announceNewTime the appointment moved after the client had heard from us: the new
      *                        time goes out at once (within quiet hours' limits) with a request to
      *                        confirm, instead of any missed request
+     * @param bookedOnline    the client booked the appointment on the booking page: their first
+     *                        message is the booking confirmation, at once (it answers what they did)
      */
-    record Circumstances(boolean requestPending, boolean announceNewTime) {
+    record Circumstances(boolean requestPending, boolean announceNewTime, boolean bookedOnline) {
 
-        static final Circumstances NONE = new Circumstances(false, false);
+        static final Circumstances NONE = new Circumstances(false, false, false);
+
+        Circumstances(boolean requestPending, boolean announceNewTime) {
+            this(requestPending, announceNewTime, false);
+        }
     }
 
     static final String PROFILE_DECISION = "reminder-profile";
     static final String NO_REMINDERS = "none";
     static final String NEW_TIME_TEMPLATE = "new-time";
+    static final String BOOKING_CONFIRMATION_TEMPLATE = "booking-confirmation";
 
     /** True when the event's text and the calendar's rule set call for no reminders at all (e.g. {@code #noremind}). */
     boolean remindersOff(Calendar calendar, Appointment appointment) {
@@ -79,7 +86,7 @@ class ReminderPlanner {
                         (String) row.get("template"), Boolean.TRUE.equals(row.get("asksReply"))))
                 .toList();
         return schedule(rules, calendar, appointment, attendee.phone(), now, canReceiveSms ? circumstances
-                : new Circumstances(circumstances.requestPending(), false));
+                : new Circumstances(circumstances.requestPending(), false, circumstances.bookedOnline()));
     }
 
     List<Reminder> schedule(List<Rule> rules, Calendar calendar, Appointment appointment, String phone, Instant now) {
@@ -134,6 +141,10 @@ class ReminderPlanner {
             } else {
                 plan.add(latestMissedRequest.withState(Reminder.State.SKIPPED, "its moment had passed and the appointment is too close"));
             }
+        }
+        if (circumstances.bookedOnline()) {
+            plan.add(new Reminder(Ids.newId(), appointment.id(), phone, appointment.planGeneration(), now, "SMS",
+                    BOOKING_CONFIRMATION_TEMPLATE, false, Reminder.State.PLANNED, null));
         }
         plan.sort(Comparator.comparing(Reminder::dueAt));
         return plan;

@@ -91,6 +91,10 @@ class ReminderSender implements LifecycleSteps.Reminders {
             return;
         }
         reminders.setState(reminder.id(), Reminder.State.SENT, null);
+        if (ReminderPlanner.BOOKING_CONFIRMATION_TEMPLATE.equals(reminder.template())) {
+            log.add(appointment.id(), phone, "Sent booking confirmation text");
+            return;
+        }
         if (reminder.asksReply() && attendee.status() != AttendeeStatus.CONFIRMED) {
             transitions.apply(appointment.id(), phone, Transition.ASKED_TO_CONFIRM);
             log.add(appointment.id(), phone, ReminderPlanner.NEW_TIME_TEMPLATE.equals(reminder.template())

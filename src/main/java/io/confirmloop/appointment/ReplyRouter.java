@@ -29,9 +29,11 @@ class ReplyRouter implements ReplyHandler {
     private final ClientTexts texts;
     private final AppointmentLog log;
     private final AppClock clock;
+    private final SlotOffers slotOffers;
 
     ReplyRouter(MessageRepository messages, AppointmentRepository appointments, CalendarRepository calendars, LifecycleGateway lifecycle,
-            ClientTexts texts, AppointmentLog log, AppClock clock) {
+            ClientTexts texts, AppointmentLog log, AppClock clock, SlotOffers slotOffers) {
+        this.slotOffers = slotOffers;
         this.messages = messages;
         this.appointments = appointments;
         this.calendars = calendars;
@@ -47,6 +49,10 @@ class ReplyRouter implements ReplyHandler {
         String phone = message.phone();
         Instant now = clock.now();
         List<Appointment> candidates = new ArrayList<>();
+        if (message.intent() == Intent.SLOT_CHOICE) {
+            // a number answers the free slots we texted last
+            slotOffers.appointmentWithOpenOffer(phone).flatMap(appointments::find).ifPresent(candidates::add);
+        }
         appointments.nearestAwaitingReply(phone, now).ifPresent(candidates::add);
         candidates.addAll(appointments.upcomingWithAttendee(phone, now));
         Optional<Appointment> target = candidates.stream().filter(a -> lifecycle.isRunning(a.id(), phone)).findFirst();

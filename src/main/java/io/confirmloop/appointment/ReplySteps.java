@@ -62,16 +62,13 @@ class ReplySteps implements LifecycleSteps.Replies {
         return summaries.of(appointmentId, phone);
     }
 
+    /** The client asked for another time; finding free slots to offer is the model's next step. */
     @Override
-    public String requestReschedule(String appointmentId, String phone, String replyMessageId) {
+    public void requestReschedule(String appointmentId, String phone, String replyMessageId) {
         Context c = context(appointmentId);
         transitions.apply(appointmentId, phone, Transition.RESCHEDULE_REQUESTED);
         log.add(appointmentId, phone, "Asked to reschedule via text");
-        texts.answer(c.calendar(), c.appointment(), phone, "reschedule-ack", "ack:" + replyMessageId);
-        texts.notifyOwner(c.calendar(), c.appointment(), phone, "owner-reschedule-request", "reschedule:" + replyMessageId,
-                texts.body(replyMessageId));
         statusLines.request(c.calendar(), appointmentId);
-        return summaries.of(appointmentId, phone);
     }
 
     @Override

@@ -109,7 +109,7 @@ public class BookingService {
     }
 
     private Booked bookLocked(Calendar calendar, String name, String phone, String email, Instant start) {
-        jdbc.sql("select id from calendar where id = ? for update").param(calendar.id()).query(String.class).single();
+        calendars.lockFreeTime(calendar.id());
         BookingSettings settings = slots.settings(calendar);
         if (!settings.eventRequestsEnabled()) {
             throw ApiException.unprocessable("BOOKING_OFF", calendar.businessName() + " does not take bookings online at the moment");

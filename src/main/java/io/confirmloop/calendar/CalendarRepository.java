@@ -73,6 +73,18 @@ public class CalendarRepository {
         jdbc.sql("update calendar set sync_not_before = ? where id = ?").params(ts(notBefore), id).update();
     }
 
+    /**
+     * Serialises changes to the calendar's free time (bookings, slots chosen by text) until the
+     * transaction ends. A no-op update rather than {@code FOR UPDATE}: on PostgreSQL it takes the
+     * row's no-key lock, so rows of other transactions that merely refer to the calendar (messages,
+     * log lines) are not held up behind it; it works the same on H2.
+     */
+    public void lockFreeTime(String id) {
+        if (jdbc.sql("update calendar set name = name where id = ?").param(id).update() != 1) {
+            throw new IllegalStateException("Calendar " + id + " is gone");
+        }
+    }
+
     void insert(Calendar c) {
         jdbc.sql("""
                 insert into calendar (id, owner_group, name, business_name, provider, time_zone, region, notification_email,

@@ -30,8 +30,9 @@ public class MessageTemplates {
 
     public static final List<String> NAMES = List.of("confirmation-request", "reminder", "confirmation-ack", "decline-ack",
             "reschedule-ack", "new-time", "help", "email-reminder", "owner-declined", "owner-reschedule-request",
-            "owner-forwarded-text", "owner-rescheduled", "email-fallback", "owner-delivery-failed", "cancellation");
-    public static final List<String> PLACEHOLDERS = List.of("business", "date", "time", "zone", "title", "phone", "text");
+            "owner-forwarded-text", "owner-rescheduled", "email-fallback", "owner-delivery-failed", "cancellation",
+            "booking-confirmation", "slot-offer", "slot-moved", "owner-client-rescheduled");
+    public static final List<String> PLACEHOLDERS = List.of("business", "date", "time", "zone", "title", "phone", "text", "slots");
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
@@ -66,6 +67,7 @@ public class MessageTemplates {
         values.put("title", title == null ? "" : title);
         values.put("phone", phone == null ? "" : phone);
         values.put("text", text == null ? "" : text);
+        values.put("slots", "");
         return values;
     }
 

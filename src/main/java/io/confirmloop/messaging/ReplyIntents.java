@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** Reads a client's text as an {@link Intent} with the DMN table {@code reply-intent}. */
 @Component
-class ReplyIntents {
+public class ReplyIntents {
 
     public static final String DECISION = "reply-intent";
 

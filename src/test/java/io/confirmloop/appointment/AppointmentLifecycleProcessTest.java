@@ -89,6 +89,11 @@ class AppointmentLifecycleProcessTest {
         Mocks.register("recordConfirmation", delegates.recordConfirmation(steps));
         Mocks.register("recordDecline", delegates.recordDecline(steps));
         Mocks.register("recordRescheduleRequest", delegates.recordRescheduleRequest(steps));
+        Mocks.register("findFreeSlots", delegates.findFreeSlots(steps));
+        Mocks.register("textSlotOffer", delegates.textSlotOffer(steps));
+        Mocks.register("moveToChosenSlot", delegates.moveToChosenSlot(steps));
+        Mocks.register("recordNoSlotChosen", delegates.recordNoSlotChosen(steps));
+        Mocks.register("withdrawSlotOffer", delegates.withdrawSlotOffer(steps));
         Mocks.register("sendHelp", delegates.sendHelp(steps));
         Mocks.register("forwardToOwner", delegates.forwardToOwner(steps));
         Mocks.register("recordNoResponse", delegates.recordNoResponse(steps));
@@ -276,13 +281,121 @@ class AppointmentLifecycleProcessTest {
         assertThat(anna).isEnded().hasPassed(Elements.END_ATTENDEE_DECLINED);
     }
 
+    // --- rescheduling by text --------------------------------------------------------------------
+
+    private static final Instant OFFER_AT = NOW.plus(Duration.ofHours(1));
+    private static final Instant CHOICE_DEADLINE = NOW.plus(Duration.ofHours(25));
+
+    private static LifecycleSteps.SlotOfferPlan offer() {
+        return new LifecycleSteps.SlotOfferPlan(true, OFFER_AT, CHOICE_DEADLINE, null);
+    }
+
+    /** Anna asks to reschedule; free slots are found and, once quiet hours allow, texted. */
+    private ProcessInstance offeredSlots() {
+        steps.plans(ANNA, waitFor(NEVER, null, DEADLINE));
+        ProcessInstance anna = start(ANNA);
+        gateway.deliverReply(APPOINTMENT, ANNA, Intent.RESCHEDULE, "reply-1");
+        run(anna, Elements.RECORD_RESCHEDULE_REQUEST);
+        run(anna, Elements.FIND_FREE_SLOTS);
+        assertThat(job(Elements.TIMER_SLOT_OFFER_ALLOWED, anna).getDuedate()).isEqualTo(Date.from(OFFER_AT));
+        fire(anna, Elements.TIMER_SLOT_OFFER_ALLOWED);
+        run(anna, Elements.TEXT_SLOT_OFFER);
+        assertThat(anna).isWaitingAt(Elements.AWAIT_SLOT_CHOICE).isWaitingFor(Messages.REPLY_RECEIVED, Messages.APPOINTMENT_CHANGED);
+        assertThat(job(Elements.TIMER_NO_SLOT_CHOSEN, anna).getDuedate()).isEqualTo(Date.from(CHOICE_DEADLINE));
+        return anna;
+    }
+
     @Test
-    void aRescheduleRequestHandsTheOwnerATask() {
+    void aChosenSlotThatIsStillFreeMovesTheEventAndTheAttendeePlansAgain() {
+        steps.slotOffers(offer());
+        ProcessInstance anna = offeredSlots();
+
+        gateway.deliverReply(APPOINTMENT, ANNA, Intent.SLOT_CHOICE, "reply-2");
+        run(anna, Elements.MOVE_TO_CHOSEN_SLOT);
+
+        assertThat(anna).isWaitingAt(Elements.AWAIT).hasPassed(Elements.MOVE_TO_CHOSEN_SLOT);
+        assertThat(steps.calls).containsExactly("plan " + ANNA, "reschedule " + ANNA + " reply-1", "find slots " + ANNA + " reply-1",
+                "offer slots " + ANNA, "move " + ANNA + " reply-2", "plan " + ANNA);
+    }
+
+    @Test
+    void aSlotTakenMeanwhileGetsAFreshOffer() {
+        steps.slotOffers(offer());
+        steps.moves(false, true);
+        ProcessInstance anna = offeredSlots();
+
+        gateway.deliverReply(APPOINTMENT, ANNA, Intent.SLOT_CHOICE, "reply-2");
+        run(anna, Elements.MOVE_TO_CHOSEN_SLOT);
+        run(anna, Elements.FIND_FREE_SLOTS);
+        fire(anna, Elements.TIMER_SLOT_OFFER_ALLOWED);
+        run(anna, Elements.TEXT_SLOT_OFFER);
+        gateway.deliverReply(APPOINTMENT, ANNA, Intent.SLOT_CHOICE, "reply-3");
+        run(anna, Elements.MOVE_TO_CHOSEN_SLOT);
+
+        assertThat(anna).isWaitingAt(Elements.AWAIT);
+        assertThat(steps.calls).containsSubsequence("move " + ANNA + " reply-2", "find slots " + ANNA + " reply-2", "offer slots " + ANNA,
+                "move " + ANNA + " reply-3", "plan " + ANNA);
+    }
+
+    @Test
+    void anotherAnswerWhileSlotsAreOfferedIsReadLikeAnyReply() {
+        steps.slotOffers(offer());
+        ProcessInstance anna = offeredSlots();
+
+        gateway.deliverReply(APPOINTMENT, ANNA, Intent.CONFIRM, "reply-2");
+        run(anna, Elements.RECORD_CONFIRMATION);
+
+        assertThat(anna).isWaitingAt(Elements.AWAIT).hasPassed(Elements.SLOT_CHOICE_RECEIVED, Elements.RECORD_CONFIRMATION);
+        assertThat(steps.calls).containsSubsequence("offer slots " + ANNA, "confirm " + ANNA + " reply-2", "plan " + ANNA);
+    }
+
+    @Test
+    void noSlotChosenInTimeHandsTheOwnerTheRescheduleTask() {
+        steps.slotOffers(offer());
+        ProcessInstance anna = offeredSlots();
+
+        fire(anna, Elements.TIMER_NO_SLOT_CHOSEN);
+        run(anna, Elements.RECORD_NO_SLOT_CHOSEN);
+        Task reschedule = task(Elements.HANDLE_RESCHEDULE_REQUEST, anna);
+        assertThat(taskService().getVariable(reschedule.getId(), Variables.TASK_SUMMARY)).isEqualTo("summary of " + ANNA);
+        complete(reschedule);
+
+        assertThat(anna).isEnded().hasPassed(Elements.RECORD_NO_SLOT_CHOSEN, Elements.END_RESCHEDULE_HANDLED);
+    }
+
+    @Test
+    void aChangeOfTheAppointmentWhileSlotsAreOfferedWithdrawsTheOffer() {
+        steps.slotOffers(offer());
+        ProcessInstance anna = offeredSlots();
+
+        gateway.appointmentChanged(APPOINTMENT);
+        run(anna, Elements.WITHDRAW_SLOT_OFFER);
+
+        assertThat(anna).isWaitingAt(Elements.AWAIT);
+        assertThat(steps.calls).containsSubsequence("offer slots " + ANNA, "withdraw offer " + ANNA, "plan " + ANNA);
+    }
+
+    @Test
+    void aSlotNumberWithNoOfferOpenGetsAFreshOffer() {
+        steps.plans(ANNA, waitFor(NEVER, null, DEADLINE));
+        steps.slotOffers(offer());
+        ProcessInstance anna = start(ANNA);
+
+        gateway.deliverReply(APPOINTMENT, ANNA, Intent.SLOT_CHOICE, "reply-1");
+        run(anna, Elements.FIND_FREE_SLOTS);
+
+        assertThat(anna).isWaitingAt(Elements.TIMER_SLOT_OFFER_ALLOWED);
+        assertThat(steps.calls).containsExactly("plan " + ANNA, "find slots " + ANNA + " reply-1");
+    }
+
+    @Test
+    void aRescheduleRequestWithNoFreeSlotHandsTheOwnerATask() {
         steps.plans(ANNA, waitFor(NEVER, null, DEADLINE));
         ProcessInstance anna = start(ANNA);
 
         gateway.deliverReply(APPOINTMENT, ANNA, Intent.RESCHEDULE, "reply-1");
         run(anna, Elements.RECORD_RESCHEDULE_REQUEST);
+        run(anna, Elements.FIND_FREE_SLOTS);
         Task reschedule = task(Elements.HANDLE_RESCHEDULE_REQUEST, anna);
         assertThat(reschedule.getName()).isEqualTo("Reschedule Check-up Anna (+1 415-555-0101) — Wed 6 Mar 09:00");
         complete(reschedule);

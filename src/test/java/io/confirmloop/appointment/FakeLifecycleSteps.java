@@ -15,7 +15,7 @@ import io.confirmloop.appointment.AppointmentProcess.CallOutcome;
  * scripted plans per attendee, and a record of every step in order.
  */
 class FakeLifecycleSteps implements LifecycleSteps.Planning, LifecycleSteps.Reminders, LifecycleSteps.Replies,
-        LifecycleSteps.OwnerTasks, LifecycleSteps.Endings, LifecycleSteps.Failures {
+        LifecycleSteps.OwnerTasks, LifecycleSteps.Endings, LifecycleSteps.Failures, LifecycleSteps.Reschedules {
 
     /** Every step, e.g. "plan +14155550101", "send +14155550101 reminder-1". */
     final List<String> calls = new ArrayList<>();
@@ -58,9 +58,52 @@ class FakeLifecycleSteps implements LifecycleSteps.Planning, LifecycleSteps.Remi
     }
 
     @Override
-    public String requestReschedule(String appointmentId, String phone, String replyMessageId) {
+    public void requestReschedule(String appointmentId, String phone, String replyMessageId) {
         calls.add("reschedule " + phone + " " + replyMessageId);
+    }
+
+    /** What each Find free slots answers, in turn (the last one repeats); none scripted: no free slot. */
+    private final Deque<LifecycleSteps.SlotOfferPlan> slotOffers = new ArrayDeque<>();
+    /** What each Move to the chosen slot answers, in turn; none scripted: moved. */
+    private final Deque<Boolean> moves = new ArrayDeque<>();
+
+    void slotOffers(LifecycleSteps.SlotOfferPlan... next) {
+        slotOffers.addAll(List.of(next));
+    }
+
+    void moves(Boolean... next) {
+        moves.addAll(List.of(next));
+    }
+
+    @Override
+    public LifecycleSteps.SlotOfferPlan findFreeSlots(String appointmentId, String phone, String replyMessageId) {
+        calls.add("find slots " + phone + " " + replyMessageId);
+        if (slotOffers.isEmpty()) {
+            return new LifecycleSteps.SlotOfferPlan(false, null, null, "summary of " + phone);
+        }
+        return slotOffers.size() > 1 ? slotOffers.poll() : slotOffers.peek();
+    }
+
+    @Override
+    public void textSlotOffer(String appointmentId, String phone) {
+        calls.add("offer slots " + phone);
+    }
+
+    @Override
+    public boolean moveToChosenSlot(String appointmentId, String phone, String replyMessageId) {
+        calls.add("move " + phone + " " + replyMessageId);
+        return moves.isEmpty() || moves.poll();
+    }
+
+    @Override
+    public String recordNoSlotChosen(String appointmentId, String phone) {
+        calls.add("no slot chosen " + phone);
         return "summary of " + phone;
+    }
+
+    @Override
+    public void withdrawSlotOffer(String appointmentId, String phone) {
+        calls.add("withdraw offer " + phone);
     }
 
     @Override

@@ -39,7 +39,8 @@ class MessageTemplatesTest {
                     entry("zone", "Europe/Berlin"),
                     entry("title", "Check-up"),
                     entry("phone", "+4915112345678"),
-                    entry("text", "Hi"));
+                    entry("text", "Hi"),
+                    entry("slots", ""));
         }
 
         @Test

@@ -137,13 +137,19 @@ class ReplyIntentDecisionTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"1", "2", "3", "9"})
+    void rowSlotChoice(String text) {
+        assertThat(intentOf(text)).isEqualTo("SLOT_CHOICE");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"👍", "👍 👍", "👌", "✅", "✔ THANKS"})
     void rowConfirmEmoji(String text) {
         assertThat(intentOf(text)).isEqualTo("CONFIRM");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"MAYBE", "1", "OPT", "STOP ALL", "yes", "WHO IS THIS", "THANKS", "STOP TEXTING ME ABOUT THE DOG"})
+    @ValueSource(strings = {"MAYBE", "10", "0", "OPT", "STOP ALL", "yes", "WHO IS THIS", "THANKS", "STOP TEXTING ME ABOUT THE DOG"})
     void rowOtherForEverythingElse(String text) {
         assertThat(intentOf(text)).isEqualTo("OTHER");
     }
@@ -153,7 +159,7 @@ class ReplyIntentDecisionTest {
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
             "Yes, see you then!|CONFIRM", "yes 👍|CONFIRM", "👍🏽|CONFIRM", "No, I can't make it|DECLINE",
             "I'll be there|CONFIRM", "Confirmed.|CONFIRM", "yes but can we move it to 3?|RESCHEDULE", "Yes?|OTHER",
-            "  stop |OPT_OUT", "Sí|CONFIRM", "c|CONFIRM", "R|RESCHEDULE"})
+            "  stop |OPT_OUT", "Sí|CONFIRM", "c|CONFIRM", "R|RESCHEDULE", "#2|SLOT_CHOICE", " 3. |SLOT_CHOICE"})
     void realRepliesAfterNormalisation(String reply, String intent) {
         assertThat(intentOf(ReplyIntents.normalise(reply))).isEqualTo(intent);
     }
