@@ -86,8 +86,11 @@ create table slot_offer (
     slots           varchar(1000) not null,
     offered_at      timestamp with time zone not null,
     expires_at      timestamp with time zone not null,
-    -- OPEN, MOVED (a slot was taken), EXPIRED
+    -- OPEN; MOVING (a slot was chosen: it stays reserved until the calendar has moved the event),
+    -- MOVED, MOVE_FAILED; CLOSED (withdrawn or replaced by a fresh offer)
     state           varchar(16) not null,
-    chosen_start    timestamp with time zone
+    chosen_start    timestamp with time zone,
+    chosen_end      timestamp with time zone
 );
 create index slot_offer_attendee on slot_offer (appointment_id, phone);
+create index slot_offer_phone on slot_offer (phone, state);

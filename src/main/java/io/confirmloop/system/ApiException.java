@@ -7,6 +7,7 @@ public class ApiException extends RuntimeException {
 
     private final HttpStatus status;
     private final String code;
+    private Long retryAfterSeconds;
 
     public ApiException(HttpStatus status, String code, String message) {
         super(message);
@@ -28,6 +29,16 @@ public class ApiException extends RuntimeException {
 
     public static ApiException unprocessable(String code, String message) {
         return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, code, message);
+    }
+
+    /** Tells the caller how long to wait (429, 503): a {@code Retry-After} header. */
+    public ApiException retryAfter(long seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public HttpStatus status() {

@@ -31,6 +31,8 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         // the client-facing booking calls are the only public ones under /api
+                        .requestMatchers("/api/booking/settings").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/booking/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/booking/*/slots").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/booking/*/appointments").permitAll()
                         .anyRequest().authenticated())
