@@ -37,8 +37,18 @@
       .then(loadCalendars).catch(CL.showError);
   }
 
+  /** The account's default event duration (GET /api/booking/settings) fills the new-event form. */
+  var defaultMinutes = null;
+  function loadEventDefaults(c) {
+    return api('/api/booking/settings?ownerGroup=' + enc(c.ownerGroup)).then(function (s) {
+      defaultMinutes = s.defaultDurationMinutes;
+      $('event-duration').value = defaultMinutes;
+    }).catch(CL.showError);
+  }
+
   function choose(c) {
     cal = c;
+    loadEventDefaults(c);
     try { localStorage.setItem('cl.calendar', c.id); } catch (e) { /* ignore */ }
     sig = { events: null, appts: null }; openLogs = {}; logSig = {};
     $('calendar-info').textContent = [
@@ -143,6 +153,7 @@
     api(calPath('/events'), { method: 'POST', body: body }).then(function () {
       CL.showError(null);
       $('event-title').value = ''; $('event-location').value = ''; $('event-description').value = '';
+      if (defaultMinutes) $('event-duration').value = defaultMinutes;
       return poller.refresh();
     }).catch(CL.showError).finally(function () { $('event-add').disabled = false; });
   }
@@ -164,7 +175,7 @@
     if (isNaN(ns.getTime())) { CL.showError('That is not a valid date.'); return; }
     var body = Object.assign({}, ev, {
       start: CL.isoWithOffset(ns),
-      end: CL.isoWithOffset(new Date(ns.getTime() + (dur > 0 ? dur : 30 * 60000)))
+      end: CL.isoWithOffset(new Date(ns.getTime() + (dur > 0 ? dur : (defaultMinutes || 1) * 60000)))
     });
     api(calPath('/events/' + enc(ev.id)), { method: 'PUT', body: body })
       .then(function () { CL.showError(null); return poller.refresh(); }).catch(CL.showError);

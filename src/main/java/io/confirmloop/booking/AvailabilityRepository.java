@@ -65,6 +65,14 @@ public class AvailabilityRepository {
         jdbc.sql("update availability_type set client_facing = (id = ?) where owner_group = ?").params(typeId, ownerGroup).update();
     }
 
+    /** How many windows and exceptions (of any calendar) are of this type. */
+    public int usesOfType(String typeId) {
+        return jdbc.sql("""
+                select (select count(*) from availability_window where type_id = :id)
+                     + (select count(*) from availability_exception where type_id = :id)""")
+                .param("id", typeId).query(Integer.class).single();
+    }
+
     public void deleteType(String id) {
         jdbc.sql("delete from availability_type where id = ?").param(id).update();
     }

@@ -25,4 +25,8 @@ public final class CalendarEvents {
     /** The owner signed in to the calendar's provider again, or for the first time (onboarding). */
     public record SignedIn(String calendarId) {
     }
+
+    /** The demo account and its built-in calendar are there (each start of the embedded default); booking gives it hours. */
+    public record DemoCalendarReady(String ownerGroup, String calendarId) {
+    }
 }

@@ -110,6 +110,6 @@ public class CalendarOnboarding {
     private static Calendar with(Calendar c, ZoneId zone, boolean active) {
         return new Calendar(c.id(), c.ownerGroup(), c.name(), c.businessName(), c.provider(), zone, c.region(), c.notificationEmail(),
                 active, c.ownerEventsOnly(), c.updateDescriptions(), c.copyAppointments(), c.useForAvailability(), c.cancellationTexts(),
-                c.ruleSet(), c.lastSyncedAt(), c.lastErrorAt(), c.lastError(), c.createdAt());
+                c.ruleSet(), c.lastSyncedAt(), c.lastErrorAt(), c.lastError(), c.createdAt(), c.allEventsBusy());
     }
 }

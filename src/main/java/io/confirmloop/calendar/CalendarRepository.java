@@ -89,11 +89,11 @@ public class CalendarRepository {
         jdbc.sql("""
                 insert into calendar (id, owner_group, name, business_name, provider, time_zone, region, notification_email,
                   active, owner_events_only, update_descriptions, copy_appointments, use_for_availability, cancellation_texts, rule_set,
-                  created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                  created_at, all_events_busy)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(c.id(), c.ownerGroup(), c.name(), c.businessName(), c.provider().name(), c.timeZone().getId(), c.region(),
                         c.notificationEmail(), c.active(), c.ownerEventsOnly(), c.updateDescriptions(), c.copyAppointments(),
-                        c.useForAvailability(), c.cancellationTexts(), c.ruleSet(), ts(c.createdAt()))
+                        c.useForAvailability(), c.cancellationTexts(), c.ruleSet(), ts(c.createdAt()), c.allEventsBusy())
                 .update();
     }
 
@@ -101,11 +101,11 @@ public class CalendarRepository {
         jdbc.sql("""
                 update calendar set name = ?, business_name = ?, time_zone = ?, region = ?, notification_email = ?, active = ?,
                   owner_events_only = ?, update_descriptions = ?, copy_appointments = ?, use_for_availability = ?,
-                  cancellation_texts = ?, rule_set = ?
+                  cancellation_texts = ?, rule_set = ?, all_events_busy = ?
                 where id = ?""")
                 .params(c.name(), c.businessName(), c.timeZone().getId(), c.region(), c.notificationEmail(), c.active(),
                         c.ownerEventsOnly(), c.updateDescriptions(), c.copyAppointments(), c.useForAvailability(), c.cancellationTexts(),
-                        c.ruleSet(), c.id())
+                        c.ruleSet(), c.allEventsBusy(), c.id())
                 .update();
     }
 
@@ -173,6 +173,7 @@ public class CalendarRepository {
                 instant(rs, "last_synced_at"),
                 instant(rs, "last_error_at"),
                 rs.getString("last_error"),
-                instant(rs, "created_at"));
+                instant(rs, "created_at"),
+                rs.getBoolean("all_events_busy"));
     }
 }

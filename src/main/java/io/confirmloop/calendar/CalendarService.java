@@ -94,7 +94,7 @@ public class CalendarService {
                 bool(in.active(), true), bool(in.ownerEventsOnly(), true), bool(in.updateDescriptions(), false),
                 bool(in.copyAppointments(), false), bool(in.useForAvailability(), provider == Provider.INTERNAL),
                 bool(in.cancellationTexts(), true),
-                ruleSet(in.ruleSet() == null ? "default" : in.ruleSet()), null, null, null, clock.now());
+                ruleSet(in.ruleSet() == null ? "default" : in.ruleSet()), null, null, null, clock.now(), bool(in.allEventsBusy(), false));
         calendars.insert(c);
         connections.store(c.id(), connection);
         return c;
@@ -154,7 +154,7 @@ public class CalendarService {
                 bool(in.updateDescriptions(), c.updateDescriptions()), bool(in.copyAppointments(), c.copyAppointments()),
                 bool(in.useForAvailability(), c.useForAvailability()), bool(in.cancellationTexts(), c.cancellationTexts()),
                 in.ruleSet() == null ? c.ruleSet() : ruleSet(in.ruleSet()), c.lastSyncedAt(), c.lastErrorAt(), c.lastError(),
-                c.createdAt());
+                c.createdAt(), bool(in.allEventsBusy(), c.allEventsBusy()));
         calendars.update(updated);
         if (updated.active() != c.active()) {
             events.publishEvent(new CalendarEvents.CalendarSwitched(id, updated.active()));

@@ -38,6 +38,7 @@ class CalendarViews {
         view.put("updateDescriptions", c.updateDescriptions());
         view.put("copyAppointments", c.copyAppointments());
         view.put("useForAvailability", c.useForAvailability());
+        view.put("allEventsBusy", c.allEventsBusy());
         view.put("cancellationTexts", c.cancellationTexts());
         view.put("ruleSet", c.ruleSet());
         view.put("ownerGroup", c.ownerGroup());

@@ -2,6 +2,7 @@ package io.confirmloop.onboarding;
 
 import java.util.List;
 
+import io.confirmloop.booking.AvailabilityProcess;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -14,14 +15,15 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Every owner may start "Connect a calendar" and "Change calendar settings" in Tasklist. What the
+ * Every owner may start "Connect a calendar", "Change calendar settings" and "Set availability" in Tasklist. What the
  * processes then touch is limited to the starter's own account (their delegates check it), and
  * their tasks go to that account's group.
  */
 @Component
 class ProcessStartAccess {
 
-    private static final List<String> STARTABLE = List.of(CalendarProcesses.ONBOARDING, CalendarProcesses.SETTINGS);
+    private static final List<String> STARTABLE = List.of(CalendarProcesses.ONBOARDING, CalendarProcesses.SETTINGS,
+            AvailabilityProcess.KEY);
 
     private final AuthorizationService authorizations;
 

@@ -70,7 +70,10 @@ class SecurityConfig {
         http.csrf(csrf -> csrf.disable())
                 .headers(h -> h.frameOptions(f -> f.sameOrigin())
                         .addHeaderWriter(new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.SAMEORIGIN)))
-                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
+                .authorizeHttpRequests(auth -> auth
+                        // the clients' booking page and its assets stay public even if the other pages come to need a sign-in
+                        .requestMatchers(HttpMethod.GET, "/book/*", "/book.html", "/assets/**").permitAll()
+                        .anyRequest().permitAll());
         return http.build();
     }
 

@@ -12,12 +12,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.confirmloop.system.WorkQueues;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -60,6 +63,21 @@ public abstract class AbstractIT {
     protected ObjectMapper json;
     @Autowired
     protected WorkQueues queues;
+
+    @Autowired
+    private ProcessEngine processEngine;
+
+    /**
+     * Camunda's REST API finds the engine by name in a JVM-wide registry. A test class with a context
+     * of its own (EmbeddedDefaultIT) unregisters "default" when its context closes; this context's
+     * engine is registered again so that the REST API keeps serving it, whatever order the classes run in.
+     */
+    @BeforeEach
+    void engineRestServesThisEngine() {
+        if (ProcessEngines.getProcessEngines().get(processEngine.getName()) != processEngine) {
+            ProcessEngines.registerProcessEngine(processEngine);
+        }
+    }
 
     @AfterEach
     void resetEngine() {

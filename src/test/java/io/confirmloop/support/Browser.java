@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -23,9 +24,25 @@ public final class Browser {
     }
 
     public static WebDriver start() {
+        return start(options("--window-size=1280,1000"));
+    }
+
+    /** A phone: Chromium's mobile emulation with a {@code width}×{@code height} CSS-pixel screen and touch. */
+    public static WebDriver phone(int width, int height) {
+        ChromeOptions options = options("--window-size=" + width + "," + height);
+        options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics", Map.of("width", width, "height", height,
+                "pixelRatio", 2.0, "touch", true, "mobile", true)));
+        return start(options);
+    }
+
+    private static ChromeOptions options(String windowSize) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(first(CHROMIUM, "chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", windowSize);
+        return options;
+    }
+
+    private static WebDriver start(ChromeOptions options) {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(first(DRIVER, "chromedriver")).toFile())
                 .usingAnyFreePort().build();
         WebDriver driver = new ChromeDriver(service, options);

@@ -62,7 +62,22 @@ class EmbeddedDefaultIT {
                 .anyMatch(e -> e.get("description").asText().startsWith("[ConfirmLoop] +1 201-555-0171: confirmed")));
     }
 
-    private long texts(String to) throws Exception {
+    @Test
+    void theDemoCalendarHasClientHoursOnAFirstRun() throws Exception {
+        JsonNode types = get("/api/availability-types");
+        assertThat(types).hasSize(1);
+        assertThat(types.get(0).get("name").asText()).isEqualTo("Client hours");
+        assertThat(types.get(0).get("color").asText()).isEqualTo("green");
+        assertThat(types.get(0).get("clientFacing").asBoolean()).isTrue();
+        JsonNode availability = get("/api/calendars/" + get("/api/calendars").get(0).get("id").asText() + "/availability");
+        assertThat(availability.get("typeId").asText()).isEqualTo(types.get(0).get("id").asText());
+        assertThat(StreamSupport.stream(availability.get("weekly").spliterator(), false)
+                .map(w -> w.get("day").asText() + " " + w.get("from").asText() + "-" + w.get("to").asText()))
+                .containsExactly("MONDAY 09:00-17:00", "TUESDAY 09:00-17:00", "WEDNESDAY 09:00-17:00", "THURSDAY 09:00-17:00",
+                        "FRIDAY 09:00-17:00");
+    }
+
+        private long texts(String to) throws Exception {
         return StreamSupport.stream(get("/api/dev/sms/outbox").spliterator(), false).filter(m -> m.get("to").asText().equals(to)).count();
     }
 }
