@@ -10,6 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.confirmloop.system.WorkQueues;
+import org.camunda.bpm.container.RuntimeContainerDelegate;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -70,12 +71,22 @@ public abstract class AbstractIT {
     /**
      * Camunda's REST API finds the engine by name in a JVM-wide registry. A test class with a context
      * of its own (EmbeddedDefaultIT) unregisters "default" when its context closes; this context's
-     * engine is registered again so that the REST API keeps serving it, whatever order the classes run in.
+     * engine is registered again so that the REST API and the webapps keep serving it, whatever order
+     * the classes run in.
      */
     @BeforeEach
     void engineRestServesThisEngine() {
         if (ProcessEngines.getProcessEngines().get(processEngine.getName()) != processEngine) {
             ProcessEngines.registerProcessEngine(processEngine);
+        }
+        // the container registry: where the webapps (Tasklist, Cockpit) and the REST API's sign-in look the engine up
+        RuntimeContainerDelegate container = RuntimeContainerDelegate.INSTANCE.get();
+        ProcessEngine registered = container.getProcessEngineService().getProcessEngine(processEngine.getName());
+        if (registered != processEngine) {
+            if (registered != null) {
+                container.unregisterProcessEngine(registered);
+            }
+            container.registerProcessEngine(processEngine);
         }
     }
 
