@@ -53,6 +53,11 @@ public class SlotFinder {
         return free(calendar, duration, start, start.plusSeconds(1), excludeEventId).stream().anyMatch(s -> s.start().equals(start));
     }
 
+    /** True when nothing that blocks booking (see {@link #free}) lies in [from, to), the event {@code excludeEventId} aside. */
+    public boolean nothingBusy(Calendar calendar, Instant from, Instant to, String excludeEventId) {
+        return busy(calendar, from, to, excludeEventId).isEmpty();
+    }
+
     /** True when [start, start + duration) is a slot of the windows, taken or not. */
     public boolean isSlot(Calendar calendar, Duration duration, Instant start) {
         Optional<AvailabilityType> type = availability.clientFacingType(calendar.ownerGroup());

@@ -10,6 +10,7 @@ import io.confirmloop.system.ApiException;
 import io.confirmloop.system.AppClock;
 import io.confirmloop.system.IsoTime;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,12 +38,17 @@ class InternalEventController {
     private final CalendarEventStore store;
     private final CalendarEventWriter writer;
     private final AppClock clock;
+    private final List<BuiltInEventCheck> checks;
+    private final TransactionTemplate tx;
 
-    InternalEventController(CalendarService calendars, CalendarEventStore store, CalendarEventWriter writer, AppClock clock) {
+    InternalEventController(CalendarService calendars, CalendarEventStore store, CalendarEventWriter writer, AppClock clock,
+            List<BuiltInEventCheck> checks, TransactionTemplate tx) {
         this.calendars = calendars;
         this.store = store;
         this.writer = writer;
         this.clock = clock;
+        this.checks = checks;
+        this.tx = tx;
     }
 
     @GetMapping
@@ -69,7 +75,11 @@ class InternalEventController {
         Calendar calendar = builtIn(calendarId);
         NewEvent fields = fields(in, calendar);
         try {
-            return view(writer.replaceBuiltIn(calendar, eventId, fields), calendar);
+            return view(tx.execute(s -> {
+                store.find(calendar.id(), eventId).filter(e -> !e.deleted()).ifPresent(current -> checks.forEach(
+                        check -> check.beforeReplace(calendar, current, fields)));
+                return writer.replaceBuiltIn(calendar, eventId, fields);
+            }), calendar);
         } catch (CalendarProviderException.NotFound e) {
             throw ApiException.notFound("Event", eventId);
         }

@@ -108,18 +108,40 @@ class BookingIT extends AbstractIT {
 
     @Test
     void aBookingBecomesAnAppointmentWhoseFirstTextIsTheBookingConfirmation() {
-        ResponseEntity<String> response = book("Ana Lopez", "(201) 555-0143", "ana@example.com", WED_0900);
+        ResponseEntity<String> response = book("Ana Lopez", "(201) 555-0192", "ana@example.com", WED_0900);
 
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
         String eventId = read(response).get("eventId").asText();
         runDueJobs();
         JsonNode appointment = appointmentOfEvent(user, calendarId, eventId);
         assertThat(OffsetDateTime.parse(appointment.get("start").asText()).toInstant()).isEqualTo(Instant.parse("2026-12-09T14:00:00Z"));
-        assertThat(appointment.get("attendees").get(0).get("phone").asText()).isEqualTo("+12015550143");
+        assertThat(appointment.get("attendees").get(0).get("phone").asText()).isEqualTo("+12015550192");
         assertThat(appointment.get("attendees").get(0).get("email").asText()).isEqualTo("ana@example.com");
-        assertThat(textsTo(user, "+12015550143")).singleElement().asString().contains("is booked").contains("Wed 9 Dec at 09:00");
+        assertThat(textsTo(user, "+12015550192")).singleElement().asString().contains("is booked").contains("Wed 9 Dec at 09:00");
         assertThat(logTexts(user, appointment.get("id").asText())).contains("Sent booking confirmation text");
         assertThat(slotStarts()).doesNotContain(WED_0900).contains(WED_0930);
+    }
+
+    @Test
+    void theOwnerMakesABookedAppointmentLongerOnlyWhileTheLongerTimeIsFree() {
+        String eventId = read(book("Ana Lopez", "+12015550143", null, WED_0900)).get("eventId").asText();
+        event(user, calendarId, "Team meeting", Instant.parse("2026-12-09T15:00:00Z"), Instant.parse("2026-12-09T15:30:00Z"));
+        String path = "/api/calendars/" + calendarId + "/events/" + eventId;
+        String title = stream(get(user, "/api/calendars/" + calendarId + "/events")).filter(e -> e.get("id").asText().equals(eventId))
+                .findFirst().orElseThrow().get("title").asText();
+
+        ResponseEntity<String> hour = call(user, HttpMethod.PUT, path, Map.of("title", title, "start", WED_0900, "end", "2026-12-09T10:00-05:00"));
+        ResponseEntity<String> intoTheMeeting = call(user, HttpMethod.PUT, path,
+                Map.of("title", title, "start", WED_0900, "end", "2026-12-09T10:15-05:00"));
+        ResponseEntity<String> shorter = call(user, HttpMethod.PUT, path, Map.of("title", title, "start", WED_0900, "end", WED_0930));
+
+        assertThat(hour.getStatusCode().value()).as(hour.getBody()).isEqualTo(200);
+        assertRefused(intoTheMeeting, 409, "TIME_NOT_FREE");
+        assertThat(read(intoTheMeeting).get("message").asText()).contains("Wed 9 Dec 10:15");
+        assertThat(shorter.getStatusCode().value()).as(shorter.getBody()).isEqualTo(200);
+        assertThat(jdbc.sql("select end_at from booking where event_id = ?").param(eventId).query(java.sql.Timestamp.class).single().toInstant())
+                .isEqualTo(Instant.parse("2026-12-09T14:30:00Z"));
+        assertThat(slotStarts()).contains(WED_0930).doesNotContain("2026-12-09T10:00-05:00");
     }
 
     @Test
