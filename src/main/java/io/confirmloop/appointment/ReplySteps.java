@@ -1,7 +1,6 @@
 package io.confirmloop.appointment;
 
 import io.confirmloop.appointment.AttendeeTransitions.Transition;
-import io.confirmloop.calendar.Calendar;
 import io.confirmloop.calendar.CalendarRepository;
 import org.springframework.stereotype.Service;
 
@@ -31,17 +30,13 @@ class ReplySteps implements LifecycleSteps.Replies {
         this.summaries = summaries;
     }
 
-    private record Context(Appointment appointment, Calendar calendar) {
-    }
-
-    private Context context(String appointmentId) {
-        Appointment appointment = appointments.find(appointmentId).orElseThrow();
-        return new Context(appointment, calendars.find(appointment.calendarId()).orElseThrow());
+    private AppointmentInCalendar context(String appointmentId) {
+        return AppointmentInCalendar.load(appointments, calendars, appointmentId);
     }
 
     @Override
     public void confirm(String appointmentId, String phone, String replyMessageId) {
-        Context c = context(appointmentId);
+        AppointmentInCalendar c = context(appointmentId);
         if (transitions.apply(appointmentId, phone, Transition.CONFIRMED).isEmpty()) {
             log.add(appointmentId, phone, "A confirmation came in that does not apply now; nothing changed");
             return;
@@ -53,7 +48,7 @@ class ReplySteps implements LifecycleSteps.Replies {
 
     @Override
     public String decline(String appointmentId, String phone, String replyMessageId) {
-        Context c = context(appointmentId);
+        AppointmentInCalendar c = context(appointmentId);
         transitions.apply(appointmentId, phone, Transition.DECLINED);
         log.add(appointmentId, phone, "Declined via text");
         texts.answer(c.calendar(), c.appointment(), phone, "decline-ack", "ack:" + replyMessageId);
@@ -65,7 +60,7 @@ class ReplySteps implements LifecycleSteps.Replies {
     /** The client asked for another time; finding free slots to offer is the model's next step. */
     @Override
     public void requestReschedule(String appointmentId, String phone, String replyMessageId) {
-        Context c = context(appointmentId);
+        AppointmentInCalendar c = context(appointmentId);
         transitions.apply(appointmentId, phone, Transition.RESCHEDULE_REQUESTED);
         log.add(appointmentId, phone, "Asked to reschedule via text");
         statusLines.request(c.calendar(), appointmentId);
@@ -73,14 +68,14 @@ class ReplySteps implements LifecycleSteps.Replies {
 
     @Override
     public void help(String appointmentId, String phone, String replyMessageId) {
-        Context c = context(appointmentId);
+        AppointmentInCalendar c = context(appointmentId);
         texts.answer(c.calendar(), c.appointment(), phone, "help", "help:" + replyMessageId);
         log.add(appointmentId, phone, "Sent help text");
     }
 
     @Override
     public void forwardToOwner(String appointmentId, String phone, String replyMessageId) {
-        Context c = context(appointmentId);
+        AppointmentInCalendar c = context(appointmentId);
         if (texts.notifyOwner(c.calendar(), c.appointment(), phone, "owner-forwarded-text", "forward:" + replyMessageId,
                 texts.body(replyMessageId))) {
             log.add(appointmentId, phone, "Forwarded client text to owner");

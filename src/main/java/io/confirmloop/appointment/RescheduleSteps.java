@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.confirmloop.appointment.AttendeeTransitions.Transition;
-import io.confirmloop.calendar.Calendar;
 import io.confirmloop.calendar.CalendarRepository;
 import io.confirmloop.messaging.OutboundMessages;
 import io.confirmloop.messaging.ReplyIntents;
@@ -53,17 +52,13 @@ class RescheduleSteps implements LifecycleSteps.Reschedules {
         this.choiceWait = choiceWait;
     }
 
-    private record Context(Appointment appointment, Calendar calendar) {
-    }
-
-    private Context context(String appointmentId) {
-        Appointment appointment = appointments.find(appointmentId).orElseThrow();
-        return new Context(appointment, calendars.find(appointment.calendarId()).orElseThrow());
+    private AppointmentInCalendar context(String appointmentId) {
+        return AppointmentInCalendar.load(appointments, calendars, appointmentId);
     }
 
     @Override
     public LifecycleSteps.SlotOfferPlan findFreeSlots(String appointmentId, String phone, String replyMessageId) {
-        Context c = context(appointmentId);
+        AppointmentInCalendar c = context(appointmentId);
         Instant now = clock.now();
         Optional<SlotOffers.Offer> offer = offers.create(c.calendar(), c.appointment(), phone, now);
         Optional<Instant> offerAt = offer.flatMap(o -> planner.outsideQuietHours(now, o.slots().get(0).start(), now, c.calendar()));
@@ -86,7 +81,7 @@ class RescheduleSteps implements LifecycleSteps.Reschedules {
 
     @Override
     public void textSlotOffer(String appointmentId, String phone) {
-        Context c = context(appointmentId);
+        AppointmentInCalendar c = context(appointmentId);
         Optional<SlotOffers.Offer> offer = offers.open(appointmentId, phone);
         if (offer.isEmpty()) {
             return;
@@ -104,7 +99,7 @@ class RescheduleSteps implements LifecycleSteps.Reschedules {
 
     @Override
     public boolean moveToChosenSlot(String appointmentId, String phone, String replyMessageId) {
-        Context c = context(appointmentId);
+        AppointmentInCalendar c = context(appointmentId);
         int number = number(texts.body(replyMessageId));
         SlotOffers.Choice choice = offers.choose(c.calendar(), c.appointment(), phone, number, clock.now());
         switch (choice.outcome()) {
@@ -128,7 +123,7 @@ class RescheduleSteps implements LifecycleSteps.Reschedules {
 
     @Override
     public String recordNoSlotChosen(String appointmentId, String phone) {
-        Context c = context(appointmentId);
+        AppointmentInCalendar c = context(appointmentId);
         offers.close(appointmentId, phone);
         log.add(appointmentId, phone, "No slot chosen: the owner reschedules");
         texts.notifyOwner(c.calendar(), c.appointment(), phone, "owner-reschedule-request", "no-choice:" + appointmentId + ":" + phone
