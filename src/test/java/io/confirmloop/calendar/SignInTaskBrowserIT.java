@@ -18,11 +18,18 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The sign-in task as an owner sees it in Tasklist (headless Chromium): the Camunda Form renders
  * the provider, the hint and a working link to the consent page, filled from the process's variables.
+ * It runs in an application context of its own, started for it: the Camunda webapp's filters keep
+ * the Spring context they were first set up with in a JVM-wide field, and a shared context that
+ * outlived another test class's context can serve Tasklist with a closed one (500 for every page).
  */
+@TestPropertySource(properties = "confirmloop.test.context=tasklist")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SignInTaskBrowserIT extends AbstractIT {
 
     private static final String OWNER = "tess";
@@ -45,7 +52,13 @@ class SignInTaskBrowserIT extends AbstractIT {
     }
 
     private WebElement visible(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        try {
+            return new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String page = browser.getPageSource();
+            throw new AssertionError("Not shown: " + by + " at " + browser.getCurrentUrl() + "; the page: "
+                    + page.substring(0, Math.min(page.length(), 3000)), e);
+        }
     }
 
     @Test

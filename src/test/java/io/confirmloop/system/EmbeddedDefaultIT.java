@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -77,7 +78,34 @@ class EmbeddedDefaultIT {
                         "FRIDAY 09:00-17:00");
     }
 
-        private long texts(String to) throws Exception {
+    @Test
+    void aClientBooksOnTheDemoCalendarAndMovesTheAppointmentByText() throws Exception {
+        String calendarId = get("/api/calendars").get(0).get("id").asText();
+        String first = rest.getForObject("/api/booking/" + calendarId + "/slots", JsonNode.class).get(0).get("start").asText();
+        String phone = "+12015550172";
+
+        JsonNode booked = json.readTree(rest.postForObject("/api/booking/" + calendarId + "/appointments",
+                Map.of("name", "Ana Lopez", "phone", phone, "start", first), String.class));
+        assertThat(booked.get("start").asText()).isEqualTo(first);
+        await().atMost(Duration.ofSeconds(60)).until(() -> lastText(phone).contains("is booked"));
+
+        String second = rest.getForObject("/api/booking/" + calendarId + "/slots", JsonNode.class).get(1).get("start").asText();
+        post("/api/dev/sms/inbound", Map.of("from", phone, "body", "R"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> lastText(phone).contains("Reply 1, 2 or 3"));
+        post("/api/dev/sms/inbound", Map.of("from", phone, "body", "2"));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> lastText(phone).contains("your appointment is now on"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> StreamSupport.stream(get("/api/calendars/" + calendarId + "/events").spliterator(), false)
+                .filter(e -> e.get("id").asText().equals(booked.get("eventId").asText()))
+                .anyMatch(e -> OffsetDateTime.parse(e.get("start").asText()).isEqual(OffsetDateTime.parse(second))));
+    }
+
+    private String lastText(String to) throws Exception {
+        return StreamSupport.stream(get("/api/dev/sms/outbox").spliterator(), false).filter(m -> m.get("to").asText().equals(to))
+                .reduce((a, b) -> b).map(m -> m.get("body").asText()).orElse("");
+    }
+
+    private long texts(String to) throws Exception {
         return StreamSupport.stream(get("/api/dev/sms/outbox").spliterator(), false).filter(m -> m.get("to").asText().equals(to)).count();
     }
 }
