@@ -90,7 +90,11 @@ class InternalEventController {
     void delete(@PathVariable String calendarId, @PathVariable String eventId) {
         Calendar calendar = builtIn(calendarId);
         try {
-            writer.delete(calendar, eventId);
+            tx.executeWithoutResult(s -> {
+                store.find(calendar.id(), eventId).filter(e -> !e.deleted()).ifPresent(current -> checks.forEach(
+                        check -> check.beforeDelete(calendar, current)));
+                writer.delete(calendar, eventId);
+            });
         } catch (CalendarProviderException.NotFound e) {
             throw ApiException.notFound("Event", eventId);
         }

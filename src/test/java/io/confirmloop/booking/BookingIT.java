@@ -224,4 +224,32 @@ class BookingIT extends AbstractIT {
             assertThat(e.description()).contains("+12015550143").contains("#noremind");
         });
     }
+
+    @Test
+    void theCopyFollowsTheBookedEventWhenTheOwnerMovesItAndWhenTheOwnerRemovesIt() {
+        String copyCalendar = googleCalendar(user, "follow@example.com", "token", "refresh");
+        ok(call(user, HttpMethod.PATCH, "/api/calendars/" + copyCalendar, Map.of("copyAppointments", true)));
+        JsonNode booked = read(book("Ana Lopez", "+12015550143", null, WED_0900));
+        queues.drainAll();
+        String copied = jdbc.sql("select event_id from booking_copy where booking_id = ?").param(booked.get("id").asText())
+                .query(String.class).single();
+        String path = "/api/calendars/" + calendarId + "/events/" + booked.get("eventId").asText();
+        String title = stream(get(user, "/api/calendars/" + calendarId + "/events")).filter(e -> e.get("id").equals(booked.get("eventId")))
+                .findFirst().orElseThrow().get("title").asText();
+
+        ok(call(user, HttpMethod.PUT, path, Map.of("title", title, "start", "2026-12-09T11:00-05:00", "end", "2026-12-09T11:30-05:00")));
+        queues.drainAll();
+
+        assertThat(remote.event("follow@example.com", copied)).hasValueSatisfying(e -> {
+            assertThat(e.start()).isEqualTo(Instant.parse("2026-12-09T16:00:00Z"));
+            assertThat(e.end()).isEqualTo(Instant.parse("2026-12-09T16:30:00Z"));
+        });
+
+        assertThat(call(user, HttpMethod.DELETE, path, null).getStatusCode().value()).isEqualTo(204);
+        queues.drainAll();
+
+        assertThat(remote.event("follow@example.com", copied)).isEmpty();
+        assertThat(jdbc.sql("select removed from booking_copy where booking_id = ?").param(booked.get("id").asText())
+                .query(Boolean.class).single()).isTrue();
+    }
 }

@@ -5,6 +5,7 @@ import static io.confirmloop.system.Jdbc.ts;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 
 import io.confirmloop.calendar.BuiltInEventCheck;
 import io.confirmloop.calendar.Calendar;
@@ -16,32 +17,34 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The owner may make a booked appointment longer afterwards only while the longer time is still
+ * The owner's edits of a booked event. It may be made longer only while the longer time is still
  * free: nothing that blocks booking may lie in it (another event of a calendar used for
  * availability, another booking, a slot being moved to by text). Shorter, or moved at the same
- * length, is the owner's call. The booking keeps the event's times.
+ * length, is the owner's call. The booking keeps the event's times, and its copies follow the
+ * event, removal included.
  */
 @Component
-class BookedEventLengths implements BuiltInEventCheck {
+class BookedEventChanges implements BuiltInEventCheck {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
 
     private final SlotFinder slots;
     private final CalendarRepository calendars;
+    private final BookingCopies copies;
     private final JdbcClient jdbc;
 
-    BookedEventLengths(SlotFinder slots, CalendarRepository calendars, JdbcClient jdbc) {
+    BookedEventChanges(SlotFinder slots, CalendarRepository calendars, BookingCopies copies, JdbcClient jdbc) {
         this.slots = slots;
         this.calendars = calendars;
+        this.copies = copies;
         this.jdbc = jdbc;
     }
 
     @Override
     public void beforeReplace(Calendar calendar, CalendarEventStore.StoredEvent current, NewEvent fields) {
         String eventId = current.event().eventId();
-        boolean booked = jdbc.sql("select count(*) from booking where calendar_id = ? and event_id = ?").params(calendar.id(), eventId)
-                .query(Integer.class).single() > 0;
-        if (!booked) {
+        Optional<String> booking = booking(calendar, eventId);
+        if (booking.isEmpty()) {
             return;
         }
         Duration before = Duration.between(current.event().start(), current.event().end());
@@ -53,7 +56,17 @@ class BookedEventLengths implements BuiltInEventCheck {
                         + TIME.format(fields.end().atZone(calendar.timeZone())) + ": that time is no longer free");
             }
         }
-        jdbc.sql("update booking set start_at = ?, end_at = ? where calendar_id = ? and event_id = ?")
-                .params(ts(fields.start()), ts(fields.end()), calendar.id(), eventId).update();
+        jdbc.sql("update booking set start_at = ?, end_at = ? where id = ?").params(ts(fields.start()), ts(fields.end()), booking.get()).update();
+        copies.follow(booking.get());
+    }
+
+    @Override
+    public void beforeDelete(Calendar calendar, CalendarEventStore.StoredEvent current) {
+        booking(calendar, current.event().eventId()).ifPresent(copies::follow);
+    }
+
+    private Optional<String> booking(Calendar calendar, String eventId) {
+        return jdbc.sql("select id from booking where calendar_id = ? and event_id = ?").params(calendar.id(), eventId).query(String.class)
+                .optional();
     }
 }
