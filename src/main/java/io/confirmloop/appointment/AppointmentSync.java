@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
+import io.confirmloop.appointment.AttendeeTransitions.Transition;
 import io.confirmloop.calendar.Calendar;
 import io.confirmloop.calendar.CalendarEventStore;
 import io.confirmloop.calendar.CalendarEvents;
@@ -172,15 +173,15 @@ class AppointmentSync implements EventChangeHandler {
             if (number.isPresent()) {
                 Attendee updated = attendee.contact(number.get().email(), number.get().canReceiveSms(), false, now);
                 if (restart || returning.contains(attendee.phone())) {
-                    updated = updated.with(attendee.status() == AttendeeStatus.OPTED_OUT ? AttendeeStatus.OPTED_OUT : AttendeeStatus.PENDING,
-                            false, now);
+                    updated = Transition.STARTED_OVER.allowedFrom(updated.status())
+                            ? AttendeeTransitions.next(updated, Transition.STARTED_OVER, now) : updated.with(updated.status(), false, now);
                 }
                 if (!updated.equals(attendee.contact(attendee.email(), attendee.canReceiveSms(), attendee.removed(), now))) {
                     appointments.updateAttendee(updated);
                 }
             } else if (changes.removed().contains(attendee.phone())) {
-                appointments.updateAttendee(attendee.contact(attendee.email(), attendee.canReceiveSms(), true, now)
-                        .with(AttendeeStatus.CANCELLED, false, now));
+                appointments.updateAttendee(AttendeeTransitions.next(attendee.contact(attendee.email(), attendee.canReceiveSms(), true, now),
+                        Transition.REMOVED_FROM_EVENT, now));
                 log.add(appointmentId, attendee.phone(), "Attendee removed from the event");
             }
         }

@@ -36,7 +36,11 @@ class AttendeeTransitions {
         NO_RESPONSE(EnumSet.of(AttendeeStatus.REMINDED), AttendeeStatus.NO_RESPONSE),
         CANCELLED(EnumSet.complementOf(EnumSet.of(AttendeeStatus.CANCELLED, AttendeeStatus.OPTED_OUT)), AttendeeStatus.CANCELLED),
         OPTED_OUT(EnumSet.of(AttendeeStatus.PENDING, AttendeeStatus.REMINDED, AttendeeStatus.CONFIRMED), AttendeeStatus.OPTED_OUT),
-        OPTED_IN(EnumSet.of(AttendeeStatus.OPTED_OUT), AttendeeStatus.PENDING);
+        OPTED_IN(EnumSet.of(AttendeeStatus.OPTED_OUT), AttendeeStatus.PENDING),
+        /** The event changed so that every attendee starts over (a number added again, a replan): an opt-out stays. */
+        STARTED_OVER(EnumSet.complementOf(EnumSet.of(AttendeeStatus.OPTED_OUT)), AttendeeStatus.PENDING),
+        /** The number was taken out of the event. */
+        REMOVED_FROM_EVENT(EnumSet.allOf(AttendeeStatus.class), AttendeeStatus.CANCELLED);
 
         private final Set<AttendeeStatus> from;
         private final AttendeeStatus to;
