@@ -103,6 +103,9 @@ class AttendeePlanner implements LifecycleSteps.Planning {
         plan.stream().filter(r -> r.state() == Reminder.State.PLANNED && Reminder.QUIET_HOURS.equals(r.note())).forEach(r ->
                 log.add(appointment.id(), attendee.phone(), r.kind() + " at " + TIME.format(r.dueAt().atZone(calendar.timeZone()))
                         + " (quiet hours)"));
+        plan.stream().filter(r -> r.state() == Reminder.State.SKIPPED && Reminder.NO_QUIET_MOMENT.equals(r.note())).forEach(r ->
+                log.add(appointment.id(), attendee.phone(), "Skipped: " + r.kind() + " due at "
+                        + TIME.format(r.dueAt().atZone(calendar.timeZone())) + ": " + Reminder.NO_QUIET_MOMENT));
         return reminders.plan(appointment.id(), attendee.phone(), appointment.planGeneration());
     }
 

@@ -3,7 +3,7 @@ package io.confirmloop.appointment;
 import java.time.Instant;
 
 /** One planned message to one attendee. */
-public record Reminder(
+record Reminder(
         String id,
         String appointmentId,
         String phone,
@@ -19,6 +19,8 @@ public record Reminder(
 
     /** Note of a planned text that quiet hours moved. */
     public static final String QUIET_HOURS = "quiet hours";
+    /** Note of a text skipped because no moment before the appointment lies outside quiet hours. */
+    public static final String NO_QUIET_MOMENT = "no moment outside quiet hours before the appointment";
 
     /** What the message is, in words an owner reads: "Confirmation request", "Reminder", "New time". */
     public String kind() {

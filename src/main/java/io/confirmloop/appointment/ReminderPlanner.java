@@ -156,7 +156,7 @@ class ReminderPlanner {
         }
         Optional<Instant> allowed = quietHours.adjust(due, start, now, calendar.timeZone());
         return allowed.map(at -> at.equals(due) ? at(reminder, at) : at(reminder, at).withState(Reminder.State.PLANNED, Reminder.QUIET_HOURS))
-                .orElseGet(() -> reminder.withState(Reminder.State.SKIPPED, "no moment outside quiet hours before the appointment"));
+                .orElseGet(() -> reminder.withState(Reminder.State.SKIPPED, Reminder.NO_QUIET_MOMENT));
     }
 
     /**
