@@ -2,7 +2,7 @@ package io.confirmloop.appointment;
 
 import java.time.Instant;
 
-public record Appointment(
+record Appointment(
         String id,
         String calendarId,
         String eventId,

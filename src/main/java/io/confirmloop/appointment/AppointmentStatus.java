@@ -1,3 +1,3 @@
 package io.confirmloop.appointment;
 
-public enum AppointmentStatus { ACTIVE, CANCELLED, COMPLETED }
+enum AppointmentStatus { ACTIVE, CANCELLED, COMPLETED }

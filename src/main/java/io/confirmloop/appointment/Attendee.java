@@ -2,7 +2,7 @@ package io.confirmloop.appointment;
 
 import java.time.Instant;
 
-public record Attendee(
+record Attendee(
         String appointmentId,
         String phone,
         String email,

@@ -2,7 +2,7 @@ package io.confirmloop.appointment;
 
 import java.util.Set;
 
-public enum AttendeeStatus {
+enum AttendeeStatus {
     PENDING, REMINDED, CONFIRMED, DECLINED, RESCHEDULE_REQUESTED, NO_RESPONSE, CANCELLED, OPTED_OUT;
 
     /** Statuses after which the attendee's branch has nothing left to do. */

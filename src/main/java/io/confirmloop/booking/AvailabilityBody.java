@@ -7,7 +7,7 @@ import java.util.List;
  * {@code timeZone}). A window without {@code typeId} is of the top-level type; an exception without
  * one applies to every type. Times are {@code HH:mm} in the calendar's zone; {@code to} may be 24:00.
  */
-public record AvailabilityBody(String typeId, String timeZone, List<WindowBody> weekly, List<ExceptionBody> exceptions) {
+record AvailabilityBody(String typeId, String timeZone, List<WindowBody> weekly, List<ExceptionBody> exceptions) {
 
     public record WindowBody(String day, String from, String to, String typeId) {
     }

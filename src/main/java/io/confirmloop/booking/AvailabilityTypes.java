@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * first is, and making another one client-facing takes it from the rest.
  */
 @Service
-public class AvailabilityTypes {
+class AvailabilityTypes {
 
     /** The type the Tasklist form and the demo account use when an account has none. */
     static final String CLIENT_HOURS = "Client hours";

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * to wait.
  */
 @Component
-public class BookingRateLimits {
+class BookingRateLimits {
 
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(1, TimeUnit.HOURS).maximumSize(100_000).build();
     private final int readsPerMinute;

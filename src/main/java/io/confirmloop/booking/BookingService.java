@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * booking row, its copies and the queue item that starts its lifecycle commit together.
  */
 @Service
-public class BookingService {
+class BookingService {
 
     /** Body of {@code POST /api/booking/{calendarId}/appointments}. */
     public record BookingRequest(String name, String phone, String email, String start) {

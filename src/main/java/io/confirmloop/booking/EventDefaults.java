@@ -5,7 +5,7 @@ import org.springframework.stereotype.Service;
 
 /** An account's event defaults, checked before they are stored. */
 @Service
-public class EventDefaults {
+class EventDefaults {
 
     static final int MIN_DURATION = 5;
     static final int MAX_DURATION = 480;

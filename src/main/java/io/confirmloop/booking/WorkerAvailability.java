@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * value is checked before anything is written, so a refused body changes nothing.
  */
 @Service
-public class WorkerAvailability {
+class WorkerAvailability {
 
     private final AvailabilityRepository repository;
 

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * that is encrypted and stored (credentials included) and back, and into what a GET may show (none).
  */
 @Component
-public class ConnectionCodec {
+class ConnectionCodec {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };

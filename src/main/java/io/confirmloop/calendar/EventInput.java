@@ -1,5 +1,5 @@
 package io.confirmloop.calendar;
 
 /** Body of the built-in calendar's event calls; start and end are ISO-8601 with an offset. */
-public record EventInput(String title, String description, String location, String start, String end) {
+record EventInput(String title, String description, String location, String start, String end) {
 }

@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * code for tokens, stores them encrypted on the calendar and says the owner signed in.
  */
 @Component
-public class OAuthConsents {
+class OAuthConsents {
 
     static final Duration LIFETIME = Duration.ofMinutes(15);
     private static final SecureRandom RANDOM = new SecureRandom();

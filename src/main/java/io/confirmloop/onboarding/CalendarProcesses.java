@@ -1,7 +1,7 @@
 package io.confirmloop.onboarding;
 
 /** Names shared by the calendar processes, their delegates and their tests. */
-public final class CalendarProcesses {
+final class CalendarProcesses {
 
     public static final String ONBOARDING = "calendar-onboarding";
     public static final String RECONNECT = "calendar-reconnect";
