@@ -1,9 +1,11 @@
 package io.confirmloop.appointment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,6 +75,29 @@ class LifecycleCorrectnessIT extends AbstractIT {
     }
 
     @Test
+    void addingANumberLeavesTheOtherAttendeesDeclinedAndRescheduleTasksAlone() {
+        String eventId = event(OWNER, calendarId, "Family session +1 201-555-0195 +1 201-555-0196", START, START.plus(HALF_HOUR));
+        runDueJobs();
+        String appointmentId = appointmentId(eventId);
+        reply(OWNER, "+12015550195", "NO");
+        reply(OWNER, "+12015550196", "R"); // this calendar has no client hours: the owner reschedules
+        runDueJobs();
+        List<Task> before = tasks.createTaskQuery().processInstanceBusinessKey(appointmentId).list();
+        assertThat(before).hasSize(2);
+        before.forEach(t -> tasks.claim(t.getId(), OWNER));
+
+        edit(eventId, "Family session +1 201-555-0195 +1 201-555-0196 +1 201-555-0197", START);
+
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(appointmentId).list())
+                .as("the follow-up and the reschedule task survive, claimed")
+                .extracting(Task::getId, Task::getAssignee)
+                .containsExactlyInAnyOrderElementsOf(before.stream().map(t -> tuple(t.getId(), OWNER)).toList());
+        assertThat(get(OWNER, "/api/appointments/" + appointmentId).get("attendees"))
+                .extracting(a -> a.get("phone").asText() + " " + a.get("status").asText())
+                .containsExactlyInAnyOrder("+12015550195 DECLINED", "+12015550196 RESCHEDULE_REQUESTED", "+12015550197 REMINDED");
+    }
+
+    @Test
     void removingANumberEndsOnlyThatAttendee() {
         String eventId = event(OWNER, calendarId, "Family session +1 201-555-0183 and +1 201-555-0184", START, START.plus(HALF_HOUR));
         runDueJobs();
@@ -128,6 +153,36 @@ class LifecycleCorrectnessIT extends AbstractIT {
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(appointmentId).count()).isZero();
         assertThat(logTexts(OWNER, appointmentId)).contains("The event's text changed: reminders planned again",
                 "No reminders: the event is marked for none (e.g. #noremind)");
+    }
+
+    @Test
+    void aCourtMarkerAddedLaterPlansTheCourtRemindersAfresh() {
+        Instant friday = Instant.parse("2026-12-04T15:00:00Z"); // Friday 10:00: the default request would go on Thursday
+        String eventId = event(OWNER, calendarId, "Hearing +1 201-555-0193", friday, friday.plus(HALF_HOUR));
+        runDueJobs();
+        String appointmentId = appointmentId(eventId);
+
+        edit(eventId, "Hearing +1 201-555-0193 *court", friday);
+        setClock(friday.minus(Duration.ofHours(48)));
+        runDueJobs();
+
+        assertThat(textsTo(OWNER, "+12015550193")).as("the court rules ask 48 h ahead").singleElement().asString()
+                .contains("Reply C or YES to confirm");
+        assertThat(logTexts(OWNER, appointmentId)).contains("The event's text changed: reminders planned again");
+    }
+
+    @Test
+    void aTextWithNoMomentOutsideQuietHoursIsSkippedAndTheLogSaysSo() {
+        setClock(TUESDAY_22);
+        Instant wednesday0730 = Instant.parse("2026-12-02T12:30:00Z");
+        String eventId = event(OWNER, calendarId, "Early check-up +1 201-555-0194", wednesday0730, wednesday0730.plus(HALF_HOUR));
+        runDueJobs();
+        setClock(wednesday0730.minusSeconds(60));
+        runDueJobs();
+
+        assertThat(textsTo(OWNER, "+12015550194")).isEmpty();
+        assertThat(logTexts(OWNER, appointmentId(eventId)))
+                .anyMatch(t -> t.startsWith("Skipped: Confirmation request") && t.endsWith("no moment outside quiet hours before the appointment"));
     }
 
     @Test
