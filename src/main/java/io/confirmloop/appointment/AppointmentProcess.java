@@ -44,6 +44,8 @@ public final class AppointmentProcess {
         public static final String MOVE_TO_CHOSEN_SLOT = "Task_MoveToChosenSlot";
         public static final String TIMER_NO_SLOT_CHOSEN = "Timer_NoSlotChosen";
         public static final String RECORD_NO_SLOT_CHOSEN = "Task_RecordNoSlotChosen";
+        public static final String RECORD_REFUSED_OFFER = "Task_RecordRefusedOffer";
+        public static final String END_CANCELLATION_NOTICE_REFUSED = "EndEvent_CancellationNoticeRefused";
         public static final String WITHDRAW_SLOT_OFFER = "Task_WithdrawSlotOffer";
         public static final String FORWARD_TO_OWNER = "Task_ForwardToOwner";
         public static final String SEND_HELP = "Task_SendHelp";

@@ -79,6 +79,9 @@ class EndingSteps implements LifecycleSteps.Endings {
                 "cancelled:" + appointmentId + ":" + appointment.planGeneration() + ":" + phone);
         log.add(appointmentId, phone, result.sent() ? "Sent text: the appointment is cancelled"
                 : (result.refused() ? "Text refused: " : "Skipped text: ") + result.skippedBecause());
+        if (result.refused()) {
+            throw new LifecycleSteps.TextRefused(result.messageId(), result.skippedBecause());
+        }
     }
 
     @Override

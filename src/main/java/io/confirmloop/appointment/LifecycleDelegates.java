@@ -36,15 +36,19 @@ class LifecycleDelegates {
 
     @Bean
     JavaDelegate sendReminder(LifecycleSteps.Reminders reminders) {
-        return execution -> {
-            try {
-                reminders.send(appointmentId(execution), phone(execution), (String) execution.getVariable(Variables.REMINDER_ID));
-            } catch (LifecycleSteps.TextRefused refused) {
-                execution.setVariable(Variables.FAILED_MESSAGE_ID, refused.messageId());
-                execution.setVariable(Variables.FAILURE_REASON, refused.getMessage());
-                throw new BpmnError(AppointmentProcess.Errors.TEXT_REFUSED, refused.getMessage());
-            }
-        };
+        return execution -> refusalIsBpmnError(execution,
+                () -> reminders.send(appointmentId(execution), phone(execution), (String) execution.getVariable(Variables.REMINDER_ID)));
+    }
+
+    /** A text the provider refused is the BPMN error "Text refused", with the message and the reason as variables. */
+    private static void refusalIsBpmnError(DelegateExecution execution, Runnable step) {
+        try {
+            step.run();
+        } catch (LifecycleSteps.TextRefused refused) {
+            execution.setVariable(Variables.FAILED_MESSAGE_ID, refused.messageId());
+            execution.setVariable(Variables.FAILURE_REASON, refused.getMessage());
+            throw new BpmnError(AppointmentProcess.Errors.TEXT_REFUSED, refused.getMessage());
+        }
     }
 
     @Bean
@@ -78,7 +82,12 @@ class LifecycleDelegates {
 
     @Bean
     JavaDelegate textSlotOffer(LifecycleSteps.Reschedules reschedules) {
-        return execution -> reschedules.textSlotOffer(appointmentId(execution), phone(execution));
+        return execution -> refusalIsBpmnError(execution, () -> reschedules.textSlotOffer(appointmentId(execution), phone(execution)));
+    }
+
+    @Bean
+    JavaDelegate recordRefusedOffer(LifecycleSteps.Reschedules reschedules) {
+        return execution -> execution.setVariable(Variables.TASK_SUMMARY, reschedules.recordRefusedOffer(appointmentId(execution), phone(execution)));
     }
 
     @Bean
@@ -140,7 +149,7 @@ class LifecycleDelegates {
 
     @Bean
     JavaDelegate sendCancellationNotice(LifecycleSteps.Endings endings) {
-        return execution -> endings.sendCancellationNotice(appointmentId(execution), phone(execution));
+        return execution -> refusalIsBpmnError(execution, () -> endings.sendCancellationNotice(appointmentId(execution), phone(execution)));
     }
 
     @Bean

@@ -76,7 +76,11 @@ final class LifecycleSteps {
     interface Reschedules {
         SlotOfferPlan findFreeSlots(String appointmentId, String phone, String replyMessageId);
 
+        /** @throws TextRefused when the provider refuses the text */
         void textSlotOffer(String appointmentId, String phone);
+
+        /** The owner reschedules after the provider refused the free slots; @return the task's summary */
+        String recordRefusedOffer(String appointmentId, String phone);
 
         /** @return true when the chosen slot was free and the event is being moved there */
         boolean moveToChosenSlot(String appointmentId, String phone, String replyMessageId);

@@ -90,7 +90,10 @@ class RescheduleSteps implements LifecycleSteps.Reschedules {
                 Map.of("slots", SlotOffers.describe(offer.get().slots(), c.calendar())));
         if (!result.sent()) {
             offers.close(appointmentId, phone);
-            log.add(appointmentId, phone, "Free slots not texted: " + result.skippedBecause());
+            log.add(appointmentId, phone, (result.refused() ? "Free slots refused: " : "Free slots not texted: ") + result.skippedBecause());
+            if (result.refused()) {
+                throw new LifecycleSteps.TextRefused(result.messageId(), result.skippedBecause());
+            }
             return;
         }
         offers.texted(offer.get().id(), clock.now());
@@ -128,6 +131,15 @@ class RescheduleSteps implements LifecycleSteps.Reschedules {
         log.add(appointmentId, phone, "No slot chosen: the owner reschedules");
         texts.notifyOwner(c.calendar(), c.appointment(), phone, "owner-reschedule-request", "no-choice:" + appointmentId + ":" + phone
                 + ":" + c.appointment().planGeneration(), "(no answer to the free slots we offered)");
+        return summaries.of(appointmentId, phone);
+    }
+
+    @Override
+    public String recordRefusedOffer(String appointmentId, String phone) {
+        AppointmentInCalendar c = context(appointmentId);
+        log.add(appointmentId, phone, "The free slots could not be texted: the owner reschedules");
+        texts.notifyOwner(c.calendar(), c.appointment(), phone, "owner-reschedule-request", "offer-refused:" + appointmentId + ":" + phone
+                + ":" + c.appointment().planGeneration(), "(the free slots could not be texted to the client)");
         return summaries.of(appointmentId, phone);
     }
 

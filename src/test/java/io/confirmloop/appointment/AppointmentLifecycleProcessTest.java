@@ -93,6 +93,7 @@ class AppointmentLifecycleProcessTest {
         Mocks.register("textSlotOffer", delegates.textSlotOffer(steps));
         Mocks.register("moveToChosenSlot", delegates.moveToChosenSlot(steps));
         Mocks.register("recordNoSlotChosen", delegates.recordNoSlotChosen(steps));
+        Mocks.register("recordRefusedOffer", delegates.recordRefusedOffer(steps));
         Mocks.register("withdrawSlotOffer", delegates.withdrawSlotOffer(steps));
         Mocks.register("sendHelp", delegates.sendHelp(steps));
         Mocks.register("forwardToOwner", delegates.forwardToOwner(steps));
@@ -477,6 +478,25 @@ class AppointmentLifecycleProcessTest {
     // --- the appointment ends -------------------------------------------------------------------------
 
     @Test
+    void freeSlotsTheProviderRefusesHandTheOwnerTheRescheduleTask() {
+        steps.slotOffers(offer());
+        steps.plans(ANNA, waitFor(NEVER, null, DEADLINE));
+        ProcessInstance anna = start(ANNA);
+        gateway.deliverReply(APPOINTMENT, ANNA, Intent.RESCHEDULE, "reply-1");
+        run(anna, Elements.RECORD_RESCHEDULE_REQUEST);
+        run(anna, Elements.FIND_FREE_SLOTS);
+        fire(anna, Elements.TIMER_SLOT_OFFER_ALLOWED);
+        steps.refuseNextSend = true;
+        run(anna, Elements.TEXT_SLOT_OFFER);
+        run(anna, Elements.RECORD_REFUSED_OFFER);
+
+        Task reschedule = task(Elements.HANDLE_RESCHEDULE_REQUEST, anna);
+        assertThat(taskService().getVariable(reschedule.getId(), Variables.TASK_SUMMARY)).isEqualTo("summary of " + ANNA);
+        assertThat(steps.calls).containsSubsequence("offer slots " + ANNA, "offer refused " + ANNA);
+        assertThat(anna).hasNotPassed(Elements.AWAIT_SLOT_CHOICE);
+    }
+
+    @Test
     void aCancellationTellsAClientWhoHeardFromUsOutsideQuietHours() {
         steps.plans(ANNA, waitFor(NEVER, null, DEADLINE));
         steps.noticeAt = NOW.plus(Duration.ofHours(2));
@@ -489,6 +509,20 @@ class AppointmentLifecycleProcessTest {
 
         assertThat(anna).isEnded().hasPassed(Elements.END_CANCELLED);
         assertThat(steps.calls).containsSubsequence("plan notice " + ANNA, "notice " + ANNA);
+    }
+
+    @Test
+    void aCancellationTextTheProviderRefusesEndsWithTheClientNotReached() {
+        steps.plans(ANNA, waitFor(NEVER, null, DEADLINE));
+        steps.noticeAt = NOW;
+        ProcessInstance anna = start(ANNA);
+
+        gateway.cancelled(APPOINTMENT);
+        fire(anna, Elements.TIMER_NOTICE_ALLOWED);
+        steps.refuseNextSend = true;
+        run(anna, Elements.SEND_CANCELLATION_NOTICE);
+
+        assertThat(anna).isEnded().hasPassed(Elements.END_CANCELLATION_NOTICE_REFUSED).hasNotPassed(Elements.END_CANCELLED);
     }
 
     @Test

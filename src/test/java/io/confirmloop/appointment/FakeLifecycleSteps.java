@@ -40,10 +40,7 @@ class FakeLifecycleSteps implements LifecycleSteps.Planning, LifecycleSteps.Remi
     @Override
     public void send(String appointmentId, String phone, String reminderId) {
         calls.add("send " + phone + " " + reminderId);
-        if (refuseNextSend) {
-            refuseNextSend = false;
-            throw new LifecycleSteps.TextRefused("message-refused", "21211 invalid number");
-        }
+        refuseIfAsked();
     }
 
     @Override
@@ -87,6 +84,20 @@ class FakeLifecycleSteps implements LifecycleSteps.Planning, LifecycleSteps.Remi
     @Override
     public void textSlotOffer(String appointmentId, String phone) {
         calls.add("offer slots " + phone);
+        refuseIfAsked();
+    }
+
+    @Override
+    public String recordRefusedOffer(String appointmentId, String phone) {
+        calls.add("offer refused " + phone);
+        return "summary of " + phone;
+    }
+
+    private void refuseIfAsked() {
+        if (refuseNextSend) {
+            refuseNextSend = false;
+            throw new LifecycleSteps.TextRefused("message-refused", "21211 invalid number");
+        }
     }
 
     @Override
@@ -136,6 +147,7 @@ class FakeLifecycleSteps implements LifecycleSteps.Planning, LifecycleSteps.Remi
     @Override
     public void sendCancellationNotice(String appointmentId, String phone) {
         calls.add("notice " + phone);
+        refuseIfAsked();
     }
 
     @Override
