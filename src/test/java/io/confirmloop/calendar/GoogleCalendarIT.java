@@ -8,6 +8,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -15,24 +17,30 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.confirmloop.calendar.ProviderFake.FakeEvent;
 import io.confirmloop.calendar.google.GoogleCalendar;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The Google Calendar adapter against {@link GoogleFake}: what every provider does for an owner
  * ({@link ProviderBehaviourSuite}), the seam's contract, and what is Google's own — the requests as
  * Google documents them (singleEvents, sync tokens without time bounds, If-Match with the quoted
  * etag, no guest mail, encoded calendar ids), its error formats, 403 rate limits, all-day events, the
- * token refresh and a revoked grant.
+ * token refresh, a revoked grant, and signing in again ending the reconnect and resuming the reads.
  */
 class GoogleCalendarIT extends ProviderBehaviourSuite {
 
@@ -47,6 +55,8 @@ class GoogleCalendarIT extends ProviderBehaviourSuite {
     ProviderHttp http;
     @Autowired
     OAuthClient oauth;
+    @Autowired
+    HistoryService history;
 
     @Override
     protected ProviderFake fake() {
@@ -287,6 +297,43 @@ class GoogleCalendarIT extends ProviderBehaviourSuite {
 
         assertThatThrownBy(() -> google.readWindow(access(), FROM, TO, null)).isInstanceOf(CalendarProviderException.Unauthorized.class)
                 .hasMessageContaining("reconnect").hasMessageNotContaining("ya29").hasMessageNotContaining("1//04");
+    }
+
+    @Test
+    void signingInAgainEndsTheReconnectTaskAndTheCalendarIsReadAgain() {
+        String before = GOOGLE.add(FakeEvent.of("Check-up +1 201-555-0181", TOMORROW, HALF_HOUR));
+        sync();
+        GOOGLE.revokeGrant();
+        assertThat(sync().get("status").asText()).isEqualTo("FAILED");
+        runDueJobs();
+        Task reconnect = tasks.createTaskQuery().processInstanceBusinessKey(calendarId).singleResult();
+        assertThat(reconnect.getName()).startsWith("Reconnect");
+        String reconnectProcess = reconnect.getProcessInstanceId();
+        assertThat(get(OWNER, "/api/calendars/" + calendarId).get("connectionState").asText()).isEqualTo("RECONNECT");
+
+        // the owner follows the sign-in link; Google's consent screen sends the browser back with a code
+        Map<String, String> consent = query(get(OWNER, "/api/calendars/" + calendarId + "/sign-in").get("url").asText());
+        GOOGLE.issueCode("4/0AeanS0b-parkside-again", consent.get("code_challenge"));
+        ResponseEntity<String> back = rest.getForEntity("/oauth/callback?state=" + consent.get("state") + "&code=4/0AeanS0b-parkside-again",
+                String.class);
+        assertThat(back.getStatusCode().value()).as(back.getBody()).isEqualTo(200);
+        runDueJobs();
+
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(calendarId).list()).as("the Reconnect task ends by itself").isEmpty();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(reconnectProcess).count()).isZero();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(reconnectProcess).activityId("EndEvent_SignedInAgain")
+                .finished().count()).as("ended by the sign-in, not cancelled").isEqualTo(1);
+        assertThat(get(OWNER, "/api/calendars/" + calendarId).get("connectionState").asText()).isEqualTo("CONNECTED");
+
+        String after = GOOGLE.add(FakeEvent.of("Filling +1 201-555-0182", TOMORROW.plus(Duration.ofHours(2)), HALF_HOUR));
+        assertThat(sync().get("status").asText()).isEqualTo("SYNCED");
+        assertThat(Instant.parse(appointment(after).get("start").asText())).isEqualTo(TOMORROW.plus(Duration.ofHours(2)));
+        assertThat(appointment(before).get("status").asText()).isEqualTo("ACTIVE");
+    }
+
+    private static Map<String, String> query(String url) {
+        return Arrays.stream(URI.create(url).getRawQuery().split("&")).map(p -> p.split("=", 2))
+                .collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
     }
 
     @Test

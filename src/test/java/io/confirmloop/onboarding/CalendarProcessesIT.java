@@ -16,7 +16,8 @@ import org.springframework.http.ResponseEntity;
 /**
  * The owner's calendar flows, driven the way Tasklist drives them (Camunda's REST API, signed in as
  * the owner): connecting a built-in calendar and confirming its time zone, changing settings with a
- * mistake and a fix, deleting, and another account's calendar out of reach.
+ * mistake and a fix, the four switches and when the calendar was last read, deleting, and another
+ * account's calendar out of reach.
  */
 class CalendarProcessesIT extends AbstractIT {
 
@@ -112,6 +113,57 @@ class CalendarProcessesIT extends AbstractIT {
         assertThat(saved.get("timeZone").asText()).isEqualTo("Europe/London");
         assertThat(saved.get("active").asBoolean()).isFalse();
         assertThat(saved.get("notificationEmail").asText()).isEqualTo("room2@olga.example");
+    }
+
+    @Test
+    void theSwitchesAreChangedAndTheSummaryShowsWhenTheCalendarWasLastRead() {
+        String mine = calendar(OWNER, "Main room");
+        setClock(Instant.parse("2026-12-01T16:20:00Z"));
+        assertThat(post(OWNER, "/api/calendars/" + mine + "/sync", null).get("status").asText()).isEqualTo("SYNCED");
+
+        String pi = start(OWNER, CalendarProcesses.SETTINGS);
+        JsonNode pick = task(OWNER, pi);
+        assertThat(taskVariables(OWNER, pick).get("calendarsSummary").get("value").asText())
+                .contains("Main room (the built-in calendar, America/New_York): active; last read Tue 1 Dec 16:20 UTC")
+                .doesNotContain("last error");
+
+        complete(OWNER, pick, "calendarId", mine, "calendarAction", "CHANGE");
+        JsonNode change = task(OWNER, pi);
+        JsonNode shown = taskVariables(OWNER, change);
+        assertThat(shown.get("syncStatus").get("value").asText()).contains("last read Tue 1 Dec 16:20 UTC").doesNotContain("last error");
+        assertThat(shown.get("ownerEventsOnly").get("value").asBoolean()).isTrue();
+        assertThat(shown.get("updateDescriptions").get("value").asBoolean()).isTrue();
+        assertThat(shown.get("copyAppointments").get("value").asBoolean()).isFalse();
+        assertThat(shown.get("useForAvailability").get("value").asBoolean()).isTrue();
+
+        complete(OWNER, change, "ownerEventsOnly", false, "updateDescriptions", false, "copyAppointments", true,
+                "useForAvailability", false);
+        assertThat(engine(OWNER, HttpMethod.GET, "/task?processInstanceId=" + pi, null)).as("saved at once").isEmpty();
+        JsonNode saved = get(OWNER, "/api/calendars/" + mine);
+        assertThat(saved.get("ownerEventsOnly").asBoolean()).isFalse();
+        assertThat(saved.get("updateDescriptions").asBoolean()).isFalse();
+        assertThat(saved.get("copyAppointments").asBoolean()).isTrue();
+        assertThat(saved.get("useForAvailability").asBoolean()).isFalse();
+        assertThat(saved.get("name").asText()).as("left as it was").isEqualTo("Main room");
+        assertThat(saved.get("timeZone").asText()).isEqualTo("America/New_York");
+        assertThat(saved.get("active").asBoolean()).isTrue();
+
+        // and back again: each switch is read from the calendar and saved both ways
+        String again = start(OWNER, CalendarProcesses.SETTINGS);
+        complete(OWNER, task(OWNER, again), "calendarId", mine, "calendarAction", "CHANGE");
+        JsonNode reopened = task(OWNER, again);
+        JsonNode read = taskVariables(OWNER, reopened);
+        assertThat(read.get("ownerEventsOnly").get("value").asBoolean()).isFalse();
+        assertThat(read.get("updateDescriptions").get("value").asBoolean()).isFalse();
+        assertThat(read.get("copyAppointments").get("value").asBoolean()).isTrue();
+        assertThat(read.get("useForAvailability").get("value").asBoolean()).isFalse();
+        complete(OWNER, reopened, "ownerEventsOnly", true, "updateDescriptions", true, "copyAppointments", false,
+                "useForAvailability", true);
+        JsonNode restored = get(OWNER, "/api/calendars/" + mine);
+        assertThat(restored.get("ownerEventsOnly").asBoolean()).isTrue();
+        assertThat(restored.get("updateDescriptions").asBoolean()).isTrue();
+        assertThat(restored.get("copyAppointments").asBoolean()).isFalse();
+        assertThat(restored.get("useForAvailability").asBoolean()).isTrue();
     }
 
     @Test
