@@ -16,6 +16,7 @@ import io.confirmloop.calendar.CalendarInput;
 import io.confirmloop.calendar.CalendarRepository;
 import io.confirmloop.calendar.CalendarService;
 import io.confirmloop.system.ApiException;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -90,7 +91,7 @@ class SettingsDelegates {
     private static Calendar mine(CalendarService calendars, Owners owners, DelegateExecution execution) {
         String id = calendarId(execution);
         return calendars.calendarsOf(owners.groupsOf(text(execution, Variables.STARTED_BY))).stream().filter(c -> c.id().equals(id))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("Calendar " + id + " is not one of yours"));
+                .findFirst().orElseThrow(() -> new AuthorizationException("Calendar " + id + " is not one of yours")); // 403 in the REST API
     }
 
     static String summary(Calendar c, CalendarRepository.ConnectionState state) {
@@ -98,7 +99,12 @@ class SettingsDelegates {
                 : state == CalendarRepository.ConnectionState.CONNECTING ? "being connected" : c.active() ? "active" : "switched off";
         return c.name() + " (" + SignInLinks.label(c.provider()) + ", " + c.timeZone().getId() + "): " + status
                 + "; last read " + (c.lastSyncedAt() == null ? "never" : WHEN.format(c.lastSyncedAt()))
-                + (c.lastError() == null ? "" : "; last error " + WHEN.format(c.lastErrorAt()) + ": " + c.lastError());
+                + (failingNow(c) ? "; last error " + WHEN.format(c.lastErrorAt()) + ": " + c.lastError() : "");
+    }
+
+    /** An error counts until a read succeeds after it. */
+    private static boolean failingNow(Calendar c) {
+        return c.lastError() != null && c.lastErrorAt() != null && (c.lastSyncedAt() == null || c.lastErrorAt().isAfter(c.lastSyncedAt()));
     }
 
     private static Boolean bool(DelegateExecution execution, String name) {

@@ -181,7 +181,8 @@ class CalendarProcessesIT extends AbstractIT {
         String forged = start(OWNER, CalendarProcesses.SETTINGS);
         ResponseEntity<String> refused = engineCall(OWNER, HttpMethod.POST, "/task/" + task(OWNER, forged).get("id").asText() + "/submit-form",
                 formVariables("calendarId", theirs, "calendarAction", "DELETE"));
-        assertThat(refused.getStatusCode().is2xxSuccessful()).isFalse();
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(403);
+        assertThat(refused.getBody()).contains("is not one of yours");
         assertThat(get(OTHER, "/api/calendars/" + theirs).get("name").asText()).isEqualTo("Their room");
 
         String delete = start(OWNER, CalendarProcesses.SETTINGS);

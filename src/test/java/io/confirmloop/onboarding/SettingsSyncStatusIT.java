@@ -75,5 +75,14 @@ class SettingsSyncStatusIT extends AbstractIT {
         assertThat(taskVariables(task(pi)).get("syncStatus").get("value").asText())
                 .isEqualTo("Riverside (Google Calendar, America/Chicago): active; last read Tue 1 Dec 15:00 UTC"
                         + "; last error Tue 1 Dec 15:45 UTC: 503 Service Unavailable");
+
+        setClock(Instant.parse("2026-12-01T16:10:00Z"));
+        post(OWNER, "/api/calendars/" + calendarId + "/sync", null);
+        queues.drainAll();
+        String again = engine(OWNER, HttpMethod.POST, "/process-definition/key/" + CalendarProcesses.SETTINGS + "/submit-form",
+                formVariables()).get("id").asText();
+        assertThat(taskVariables(task(again)).get("calendarsSummary").get("value").asText())
+                .as("an error a later read got past is not shown as the calendar's state")
+                .contains("Riverside (Google Calendar, America/Chicago): active; last read Tue 1 Dec 16:10 UTC").doesNotContain("last error");
     }
 }
