@@ -56,7 +56,7 @@ class SettingsSyncStatusIT extends AbstractIT {
     void theLastReadAndTheLastErrorAreShownToTheOwner() {
         String remoteId = "settings-" + System.nanoTime() + "@group.calendar.google.com";
         String calendarId = googleCalendar(OWNER, remoteId, "ya29.settings-access", "1//settings-refresh");
-        remote.put(remoteId, "e1", "Check-up +1 201-555-0191", null, NOW.plus(Duration.ofDays(1)), Duration.ofMinutes(30), true);
+        remote.put(remoteId, "e1", "Check-up +1 201-555-0157", null, NOW.plus(Duration.ofDays(1)), Duration.ofMinutes(30), true);
         assertThat(post(OWNER, "/api/calendars/" + calendarId + "/sync", null).get("status").asText()).isEqualTo("SYNCED");
         setClock(NOW.plus(Duration.ofMinutes(45)));
         remote.failNextCalls(1);
