@@ -243,6 +243,28 @@ class EwsCalendarIT extends ProviderBehaviourSuite {
     }
 
     @Test
+    void anHttpRedirectFromTheAutodiscoverEndpointIsFollowedAndTheServerItNamesIsUsed() {
+        String moved = FAKE.server().baseUrl().replace("//localhost:", "//127.0.0.1:") + "/autodiscover/autodiscover.xml";
+        FAKE.server().wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/autodiscover/autodiscover.xml"))
+                .withHost(com.github.tomakehurst.wiremock.client.WireMock.equalTo("localhost")).atPriority(5)
+                .willReturn(aResponse().withStatus(302).withHeader("Location", moved)));
+        connectWith(Map.of("email", EwsFake.EMAIL), "serverUrl");
+        String id = FAKE.add(FakeEvent.of("Check-up +1 201-555-0186", TOMORROW, HALF_HOUR));
+
+        assertThat(sync().get("status").asText()).isEqualTo("SYNCED");
+
+        assertThat(appointment(id).get("status").asText()).isEqualTo("ACTIVE");
+        List<ServeEvent> asked = new ArrayList<>(FAKE.server().wireMock().getAllServeEvents().stream()
+                .filter(e -> path(e.getRequest()).startsWith("/autodiscover/")).toList());
+        java.util.Collections.reverse(asked);
+        assertThat(asked).extracting(e -> e.getRequest().getHost() + " " + path(e.getRequest()) + " " + e.getResponse().getStatus())
+                .containsExactly("localhost /autodiscover/autodiscover.xml 302", "127.0.0.1 /autodiscover/autodiscover.xml 200");
+        assertThat(asked).allSatisfy(e -> assertThat(e.getRequest().getBodyAsString()).contains("<EMailAddress>" + EwsFake.EMAIL + "</EMailAddress>"));
+        assertThat(asked.get(1).getResponse().getBodyAsString()).contains("<EwsUrl>" + FAKE.ewsUrl() + "</EwsUrl>");
+        assertThat(ewsRequests("FindItem")).isNotEmpty();
+    }
+
+    @Test
     void aCalendarSigningInWithNtlmNegotiatesOnTheConnection() {
         connectWith(Map.of("authType", "ntlm", "username", EwsFake.NTLM_USERNAME));
         String id = FAKE.add(FakeEvent.of("Check-up +1 201-555-0185", TOMORROW, HALF_HOUR));

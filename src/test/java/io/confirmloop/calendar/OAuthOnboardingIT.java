@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.confirmloop.calendar.ProviderFake.FakeEvent;
 import io.confirmloop.support.AbstractIT;
+import io.confirmloop.support.ProviderServers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
@@ -23,18 +24,21 @@ import org.springframework.http.ResponseEntity;
  * "Connect a calendar" end to end for a provider that signs in with OAuth (Microsoft 365, against
  * its fake): the start form's variables, the sign-in task with its consent link, the provider's
  * callback moving the task on, the account's calendars to choose from, the next five days shown
- * in the zone the owner types, and the calendar active and read. An unfinished one is discarded.
+ * in the zone the owner types, and the calendar active and read; the same for Clio, in the region
+ * the owner picks on the start form. An unfinished one is discarded.
  */
 class OAuthOnboardingIT extends AbstractIT {
 
     private static final String OWNER = "nora";
     private static final Instant NOW = Instant.parse("2026-12-01T15:00:00Z");
     private final GraphFake microsoft = new GraphFake();
+    private final ClioFake clio = new ClioFake();
 
     @BeforeEach
     void setUp() {
         setClock(NOW);
         microsoft.reset();
+        clio.reset();
         owner(OWNER, "clinicN");
     }
 
@@ -110,6 +114,75 @@ class OAuthOnboardingIT extends AbstractIT {
         queues.drainAll();
         assertThat(get(OWNER, "/api/appointments?calendarId=" + calendarId + "&from=2026-12-01T00:00:00Z&to=2026-12-31T00:00:00Z"))
                 .singleElement().satisfies(a -> assertThat(a.get("title").asText()).contains("Check-up"));
+    }
+
+    @Test
+    void anOwnerConnectsAClioCalendarInTheRegionPickedOnTheStartForm() {
+        String pi = engine(OWNER, HttpMethod.POST, "/process-definition/key/calendar-onboarding/submit-form", formVariables("provider", "clio",
+                "clioRegion", "eu", "calendarName", "Hale Law", "notificationEmail", "desk@halelaw.example")).get("id").asText();
+        JsonNode signIn = openTask(pi);
+        assertThat(signIn.get("name").asText()).isEqualTo("Sign in to Clio for Hale Law");
+        JsonNode signInForm = form(signIn);
+        String calendarId = signInForm.get("calendarId").get("value").asText();
+        String signInUrl = signInForm.get("signInUrl").get("value").asText();
+        assertThat(signInUrl).endsWith("/api/calendars/" + calendarId + "/sign-in?region=eu");
+        JsonNode connecting = get(OWNER, "/api/calendars/" + calendarId);
+        assertThat(connecting.get("provider").asText()).isEqualToIgnoringCase("clio");
+        assertThat(connecting.get("connectionState").asText()).isEqualTo("CONNECTING");
+
+        // the owner follows the link as the task gives it, region included; Clio sends the browser back
+        URI link = URI.create(signInUrl);
+        String consent = get(OWNER, link.getRawPath() + "?" + link.getRawQuery()).get("url").asText();
+        assertThat(consent).startsWith(ProviderServers.CLIO.baseUrl() + "/oauth/authorize?");
+        Map<String, String> q = query(consent);
+        assertThat(q).containsEntry("response_type", "code").containsEntry("client_id", ProviderServers.CLIENT_ID).containsKey("state");
+        assertThat(q.get("redirect_uri")).endsWith("/oauth/callback");
+        clio.issueCode("clio-consent-code-7");
+        clio.add(FakeEvent.of("Deposition prep +1 201-555-0178", Instant.parse("2026-12-02T16:00:00Z"), Duration.ofMinutes(45)));
+        ResponseEntity<String> back = rest.getForEntity("/oauth/callback?state=" + q.get("state") + "&code=clio-consent-code-7", String.class);
+        assertThat(back.getStatusCode().value()).as(back.getBody()).isEqualTo(200);
+        assertThat(ProviderServers.CLIO.wireMock().getAllServeEvents()).anySatisfy(e -> {
+            assertThat(e.getRequest().getUrl()).isEqualTo("/oauth/token");
+            assertThat(e.getRequest().getBodyAsString()).contains("grant_type=authorization_code", "code=clio-consent-code-7");
+            assertThat(e.getResponse().getStatus()).isEqualTo(200);
+        });
+        runDueJobs();
+
+        JsonNode choose = openTask(pi);
+        assertThat(choose.get("name").asText()).isEqualTo("Choose the calendar for Hale Law");
+        String choices = form(choose).get("calendarChoices").get("value").asText();
+        assertThat(choices).contains("Pat Owner").contains(ClioFake.COLLEAGUE_CALENDAR).contains(ClioFake.COURT_CALENDAR);
+        complete(choose, "providerCalendarId", ClioFake.OWNER_CALENDAR);
+
+        JsonNode confirm = openTask(pi);
+        assertThat(confirm.get("name").asText()).isEqualTo("Confirm the time zone of Hale Law");
+        complete(confirm, "timeZone", "America/Chicago", "timeZoneAction", "REFRESH");
+        JsonNode shown = openTask(pi);
+        assertThat(form(shown).get("previewText").get("value").asText()).contains("Wed 2 Dec 2026 10:00").contains("Deposition prep")
+                .contains("+12015550178");
+        complete(shown, "timeZone", "America/Chicago", "timeZoneAction", "CONFIRM");
+
+        assertThat(engine(OWNER, HttpMethod.GET, "/task?processInstanceId=" + pi, null)).isEmpty();
+        JsonNode calendar = get(OWNER, "/api/calendars/" + calendarId);
+        assertThat(calendar.get("provider").asText()).as(calendar.toString()).isEqualToIgnoringCase("clio");
+        assertThat(calendar.get("name").asText()).isEqualTo("Hale Law");
+        assertThat(calendar.get("active").asBoolean()).isTrue();
+        assertThat(calendar.get("connectionState").asText()).isEqualTo("CONNECTED");
+        assertThat(calendar.get("timeZone").asText()).isEqualTo("America/Chicago");
+        assertThat(calendar.get("connection").get("calendarId").asText()).isEqualTo(ClioFake.OWNER_CALENDAR);
+        assertThat(calendar.get("connection").get("region").asText()).isEqualTo("eu");
+        assertThat(calendar.get("connection").get("refreshTokenSet").asBoolean()).isTrue();
+        assertThat(calendar.get("lastSyncedAt").isNull()).as("read at once").isFalse();
+        queues.drainAll();
+        assertThat(get(OWNER, "/api/appointments?calendarId=" + calendarId + "&from=2026-12-01T00:00:00Z&to=2026-12-31T00:00:00Z"))
+                .singleElement().satisfies(a -> {
+                    assertThat(a.get("title").asText()).contains("Deposition prep");
+                    assertThat(java.time.OffsetDateTime.parse(a.get("start").asText()).toInstant()).isEqualTo("2026-12-02T16:00:00Z");
+                });
+        assertThat(ProviderServers.CLIO.wireMock().getAllServeEvents()).anySatisfy(e -> {
+            assertThat(e.getRequest().getUrl()).startsWith("/api/v4/calendar_entries.json").contains("calendar_id=" + ClioFake.OWNER_CALENDAR);
+            assertThat(e.getRequest().getHeader("Authorization")).isEqualTo("Bearer " + clio.accessToken());
+        });
     }
 
     @Test

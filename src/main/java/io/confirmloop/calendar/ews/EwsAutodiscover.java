@@ -117,7 +117,7 @@ public class EwsAutodiscover {
     private AutodiscoverMessages.Answer ask(CalendarAccess access, String url, String address) {
         ProviderResponse pox = http.send(access, xml(url, AutodiscoverMessages.poxRequest(address)).passing(301, 302, 307, 308, 404));
         if (pox.status() >= 300 && pox.status() < 400) {
-            return new AutodiscoverMessages.Answer(null, null, pox.header("Location").orElse(null), null);
+            return new AutodiscoverMessages.Answer(null, null, pox.header("Location").map(location -> resolved(url, location)).orElse(null), null);
         }
         AutodiscoverMessages.Answer answer = pox.status() == 200 ? AutodiscoverMessages.pox(pox.body())
                 : AutodiscoverMessages.Answer.error("POX answered " + pox.status());
@@ -130,6 +130,15 @@ public class EwsAutodiscover {
         }
         ProviderResponse soap = http.send(access, xml(soapUrl, AutodiscoverMessages.soapRequest(soapUrl, address)).passing(404, 500));
         return soap.status() == 200 ? AutodiscoverMessages.soap(soap.body()) : answer;
+    }
+
+    /** A Location header against the URL that answered it (it may be relative); as it is if unreadable. */
+    private static String resolved(String url, String location) {
+        try {
+            return URI.create(url).resolve(location.trim()).toString();
+        } catch (IllegalArgumentException e) {
+            return location;
+        }
     }
 
     private static ProviderRequest xml(String url, String body) {
