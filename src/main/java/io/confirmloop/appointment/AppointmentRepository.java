@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import io.confirmloop.system.SweepBackoff;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -150,7 +151,7 @@ class AppointmentRepository {
             if (failedAt == null) {
                 return requestedAt == null || !requestedAt.isAfter(now.minus(java.time.Duration.ofMinutes(1)));
             }
-            return !failedAt.plus(StatusLineWriter.backoff(failures)).isAfter(now);
+            return !failedAt.plus(SweepBackoff.after(Math.max(1, failures))).isAfter(now);
         }
     }
 

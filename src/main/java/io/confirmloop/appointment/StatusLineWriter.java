@@ -1,7 +1,6 @@
 package io.confirmloop.appointment;
 
 import java.io.Serializable;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -102,10 +101,5 @@ class StatusLineWriter {
         List<String> lines = appointments.attendees(appointmentId).stream().filter(a -> !a.removed())
                 .map(a -> phoneNumbers.display(a.phone()) + ": " + a.statusWords()).toList();
         return new Target(calendar, appointment.eventId(), lines, pending.requestedAt());
-    }
-
-    /** How long a write that failed waits before the sweep tries it again: 1, 2, 4 … up to 60 minutes. */
-    static Duration backoff(int failures) {
-        return Duration.ofMinutes(Math.min(60, 1L << Math.min(6, Math.max(0, failures - 1))));
     }
 }

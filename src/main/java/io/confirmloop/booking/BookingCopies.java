@@ -4,7 +4,6 @@ import static io.confirmloop.system.Jdbc.instant;
 import static io.confirmloop.system.Jdbc.ts;
 
 import java.io.Serializable;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -16,6 +15,7 @@ import io.confirmloop.calendar.CalendarRepository;
 import io.confirmloop.calendar.NewEvent;
 import io.confirmloop.calendar.ProviderEvent;
 import io.confirmloop.system.AppClock;
+import io.confirmloop.system.SweepBackoff;
 import io.confirmloop.system.WorkQueue;
 import io.confirmloop.system.WorkQueues;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -94,7 +94,7 @@ class BookingCopies {
                   and coalesce(e.end_at, b.end_at) > ?""")
                 .param(ts(now))
                 .query((rs, n) -> {
-                    Instant due = instant(rs, "updated_at").plus(backoff(rs.getInt("attempts")));
+                    Instant due = instant(rs, "updated_at").plus(SweepBackoff.after(rs.getInt("attempts")));
                     return due.isAfter(now) ? null : new CopyBooking(rs.getString("booking_id"), rs.getString("calendar_id"));
                 }).list().stream().filter(Objects::nonNull).forEach(queue::enqueue);
     }
@@ -160,10 +160,5 @@ class BookingCopies {
     private static String describe(Throwable error) {
         String text = error == null ? "unknown error" : error.getClass().getSimpleName() + ": " + error.getMessage();
         return text.length() > 1000 ? text.substring(0, 1000) : text;
-    }
-
-    /** 1, 2, 4 … up to 60 minutes after the last failure. */
-    static Duration backoff(int failures) {
-        return failures == 0 ? Duration.ZERO : Duration.ofMinutes(Math.min(60, 1L << Math.min(6, failures - 1)));
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 
 import io.confirmloop.system.AppClock;
+import io.confirmloop.system.SweepBackoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.integration.support.locks.RenewableLockRegistry;
@@ -143,8 +144,7 @@ class CalendarSync {
         if (event.applyFailedAt() == null) {
             return !event.changedAt().isAfter(now.minus(settings.changeGrace()));
         }
-        long minutes = Math.min(60, 1L << Math.min(6, Math.max(0, event.applyFailures() - 1)));
-        return !event.applyFailedAt().isAfter(now.minus(Duration.ofMinutes(minutes)));
+        return !event.applyFailedAt().isAfter(now.minus(SweepBackoff.after(Math.max(1, event.applyFailures()))));
     }
 
     private static boolean tryLock(Lock lock, Duration wait) {
