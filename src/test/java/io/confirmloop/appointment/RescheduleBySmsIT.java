@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Rescheduling by text, end to end on PostgreSQL: "R" texts up to three free slots, a number moves
@@ -49,6 +50,10 @@ class RescheduleBySmsIT extends AbstractIT {
     TaskService tasks;
     @Autowired
     FakeRemoteCalendar remote;
+    @Autowired
+    SlotMoves slotMoves;
+    @Autowired
+    JdbcClient jdbc;
 
     private String user;
     private String group;
@@ -192,5 +197,37 @@ class RescheduleBySmsIT extends AbstractIT {
         assertThat(remote.event(remoteId, "e1")).hasValueSatisfying(e -> assertThat(e.start()).isEqualTo(Instant.parse("2026-12-09T16:30:00Z")));
         JsonNode appointment = appointmentOfEvent(user, calendarId, "e1");
         assertThat(OffsetDateTime.parse(appointment.get("start").asText()).toInstant()).isEqualTo(Instant.parse("2026-12-09T16:30:00Z"));
+    }
+
+    @Test
+    void aMoveTheProviderRefusesForNowIsTriedAgainOnlyAfterItsWait() {
+        String remoteId = "busy-" + System.nanoTime() + "@group.calendar.google.com";
+        String calendarId = googleCalendar(user, remoteId, "token", "refresh");
+        mornings(calendarId, true);
+        remote.put(remoteId, "e1", "Check-up Ana " + client, null, START, Duration.ofMinutes(30), true);
+        post(user, "/api/calendars/" + calendarId + "/sync", null);
+        runDueJobs();
+        answer("R");
+
+        remote.failNextCalls(1000);
+        answer("3");
+        queues.drainAll();
+        Instant movedTo = Instant.parse("2026-12-09T16:30:00Z");
+        assertThat(remote.event(remoteId, "e1")).hasValueSatisfying(e -> assertThat(e.start()).isEqualTo(START));
+        assertThat(jdbc.sql("select move_attempts from slot_offer where phone = ? and state = 'MOVING'").param(client)
+                .query(Integer.class).single()).isEqualTo(1);
+
+        remote.failNextCalls(0);
+        int callsBefore = remote.calls.get();
+        slotMoves.sweep();
+        queues.drainAll();
+        assertThat(remote.calls.get()).as("not tried again before its wait").isEqualTo(callsBefore);
+
+        setClock(NOW.plus(Duration.ofMinutes(1)));
+        slotMoves.sweep();
+        queues.drainAll();
+        assertThat(remote.event(remoteId, "e1")).hasValueSatisfying(e -> assertThat(e.start()).isEqualTo(movedTo));
+        assertThat(logTexts(user, appointmentOfEvent(user, calendarId, "e1").get("id").asText()))
+                .anyMatch(t -> t.startsWith("Moving the event to the chosen slot failed for now"));
     }
 }
