@@ -63,9 +63,7 @@ class BookingController {
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> book(@PathVariable String calendarId, @RequestBody BookingService.BookingRequest body, HttpServletRequest request) {
         limits.book(request.getRemoteAddr());
-        if (body.phone() != null) {
-            limits.bookPhone(body.phone().replaceAll("[^0-9+]", ""));
-        }
+        booking.phoneNumber(calendarId, body.phone()).ifPresent(limits::bookPhone); // one number, however it is written
         BookingService.Booked booked = booking.book(calendarId, body);
         Calendar calendar = booked.calendar();
         Map<String, Object> view = new LinkedHashMap<>();

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 
 import io.confirmloop.calendar.Calendar;
 import io.confirmloop.calendar.CalendarEventWriter;
@@ -93,6 +94,11 @@ class BookingService {
         Duration duration = Duration.ofMinutes(settings.defaultDurationMinutes());
         return slots.free(calendar, duration, start, end, null).stream()
                 .filter(s -> rules.check(s.start(), duration, calendar.timeZone(), settings, 0, now).allowed()).toList();
+    }
+
+    /** The number as the calendar reads it (E.164), if it is one. */
+    public Optional<String> phoneNumber(String calendarId, String input) {
+        return phoneNumbers.normalise(input, bookingCalendar(calendarId).region());
     }
 
     public Booked book(String calendarId, BookingRequest request) {
