@@ -112,7 +112,8 @@ class AppointmentSync implements EventChangeHandler {
         create.numbers().forEach(n -> appointments.insertAttendee(pending(appointment.id(), n, now)));
         log.add(appointment.id(), null, "Found in calendar " + calendar.name() + " for "
                 + WHEN.format(event.start().atZone(calendar.timeZone())) + " (" + calendar.timeZone().getId() + ")");
-        create.numbers().forEach(n -> lifecycle.start(appointment, calendar.ownerGroup(), n.phone()));
+        // a new id: no instance can be running for it yet, so none is looked for
+        create.numbers().forEach(n -> lifecycle.startNew(appointment, calendar.ownerGroup(), n.phone()));
     }
 
     private void reactivate(Calendar calendar, Appointment earlier, SyncDiff.Reactivate reactivate, Instant now) {

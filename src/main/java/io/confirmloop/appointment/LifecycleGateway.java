@@ -28,9 +28,13 @@ class LifecycleGateway {
 
     /** Starts the attendee's instance unless one is running already. */
     void start(Appointment appointment, String ownerGroup, String phone) {
-        if (isRunning(appointment.id(), phone)) {
-            return;
+        if (!isRunning(appointment.id(), phone)) {
+            startNew(appointment, ownerGroup, phone);
         }
+    }
+
+    /** Starts the attendee's instance of an appointment found just now, which cannot have one yet. */
+    void startNew(Appointment appointment, String ownerGroup, String phone) {
         runtime.startProcessInstanceByKey(AppointmentProcess.PROCESS_ID, appointment.id(), Map.of(
                 Variables.APPOINTMENT_ID, appointment.id(),
                 Variables.OWNER_GROUP, ownerGroup,

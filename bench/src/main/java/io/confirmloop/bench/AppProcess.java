@@ -47,7 +47,13 @@ final class AppProcess implements AutoCloseable {
         }
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-jar", jar.toAbsolutePath().toString()));
+                "-Xmx" + heap));
+        // extra JVM options for the app only, e.g. a flight recording: BENCH_APP_JAVA_OPTS="-XX:StartFlightRecording=..."
+        String extra = System.getenv().getOrDefault("BENCH_APP_JAVA_OPTS", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
                 .directory(log.getParent().toFile());
