@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import io.confirmloop.appointment.AttendeeTransitions.Transition;
 import io.confirmloop.calendar.Calendar;
@@ -81,7 +82,8 @@ class AppointmentSync implements EventChangeHandler {
         }
         ProviderEvent event = stored.get().event();
         List<PhoneNumbers.Found> found = phoneNumbers.find(event.text(), calendar.region());
-        List<String> emails = phoneNumbers.emails(event.text());
+        // addresses written in the event first, then the guests invited to it, paired with the numbers in order
+        List<String> emails = Stream.concat(phoneNumbers.emails(event.text()).stream(), event.guestEmails().stream()).distinct().toList();
         List<SyncDiff.Number> numbers = IntStream.range(0, found.size())
                 .mapToObj(i -> new SyncDiff.Number(found.get(i).e164(), i < emails.size() ? emails.get(i) : null, found.get(i).canReceiveSms()))
                 .toList();

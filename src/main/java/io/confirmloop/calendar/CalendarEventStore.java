@@ -107,10 +107,12 @@ public class CalendarEventStore {
         boolean contentChanged = old.deleted() || !old.contentHash().equals(hash);
         jdbc.sql("""
                 update calendar_event set series_id = ?, version = ?, title = ?, description = ?, location = ?, start_at = ?,
-                  end_at = ?, time_zone = ?, busy = ?, organized_by_owner = ?, deleted = false, content_hash = ?, changed_at = ?
+                  end_at = ?, time_zone = ?, busy = ?, organized_by_owner = ?, guest_emails = ?, deleted = false, content_hash = ?,
+                  changed_at = ?
                 where calendar_id = ? and event_id = ?""")
                 .params(e.seriesId(), e.version(), title(e), e.description(), e.location(), ts(e.start()), ts(e.end()), zone(e),
-                        e.busy(), e.organizedByOwner(), hash, ts(contentChanged ? now : old.changedAt()), calendarId, e.eventId())
+                        e.busy(), e.organizedByOwner(), guests(e), hash, ts(contentChanged ? now : old.changedAt()), calendarId,
+                        e.eventId())
                 .update();
         return contentChanged;
     }
@@ -193,15 +195,19 @@ public class CalendarEventStore {
     private void insert(String calendarId, ProviderEvent e, String hash, Instant now) {
         jdbc.sql("""
                 insert into calendar_event (calendar_id, event_id, series_id, version, title, description, location, start_at, end_at,
-                  time_zone, busy, organized_by_owner, deleted, content_hash, changed_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?)""")
+                  time_zone, busy, organized_by_owner, guest_emails, deleted, content_hash, changed_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?)""")
                 .params(calendarId, e.eventId(), e.seriesId(), e.version(), title(e), e.description(), e.location(), ts(e.start()),
-                        ts(e.end()), zone(e), e.busy(), e.organizedByOwner(), hash, ts(now))
+                        ts(e.end()), zone(e), e.busy(), e.organizedByOwner(), guests(e), hash, ts(now))
                 .update();
     }
 
     private static String title(ProviderEvent e) {
         return truncate(e.title() == null ? "" : e.title());
+    }
+
+    private static String guests(ProviderEvent e) {
+        return e.guestEmails().isEmpty() ? null : String.join("\n", e.guestEmails());
     }
 
     private static String zone(ProviderEvent e) {
@@ -214,9 +220,11 @@ public class CalendarEventStore {
 
     private static StoredEvent map(ResultSet rs, int row) throws SQLException {
         String zone = rs.getString("time_zone");
+        String guests = rs.getString("guest_emails");
         ProviderEvent event = new ProviderEvent(rs.getString("event_id"), rs.getString("series_id"), rs.getString("version"),
                 rs.getString("title"), rs.getString("description"), rs.getString("location"), instant(rs, "start_at"),
-                instant(rs, "end_at"), zone == null ? null : ZoneId.of(zone), rs.getBoolean("busy"), rs.getBoolean("organized_by_owner"));
+                instant(rs, "end_at"), zone == null ? null : ZoneId.of(zone), rs.getBoolean("busy"), rs.getBoolean("organized_by_owner"),
+                guests == null ? List.of() : List.of(guests.split("\n")));
         return new StoredEvent(event, rs.getBoolean("deleted"), rs.getString("content_hash"), rs.getString("applied_hash"),
                 instant(rs, "changed_at"), rs.getString("apply_error"), rs.getInt("apply_attempts"), instant(rs, "apply_failed_at"));
     }

@@ -47,6 +47,12 @@ class ClioCalendarIT extends ProviderBehaviourSuite {
         return CLIO;
     }
 
+    /** A Clio entry's attendees are Clio contacts and users, named without an email address. */
+    @Override
+    protected boolean eventsNameGuestsByEmail() {
+        return false;
+    }
+
     /** The requests to the fake, oldest first. */
     private static List<ServeEvent> served() {
         List<ServeEvent> served = new ArrayList<>(CLIO.server().wireMock().getAllServeEvents());

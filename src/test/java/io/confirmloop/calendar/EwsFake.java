@@ -87,7 +87,9 @@ public final class EwsFake implements ProviderFake {
 
     @Override
     public synchronized String add(FakeEvent e) {
-        return mailbox.add(e.title(), e.description(), null, e.start(), e.end(), e.zone(), e.busy(), e.organizedByOwner()).id;
+        EwsFakeMailbox.Item item = mailbox.add(e.title(), e.description(), null, e.start(), e.end(), e.zone(), e.busy(), e.organizedByOwner());
+        item.guests = e.guests();
+        return item.id;
     }
 
     /** An event as Exchange keeps it, changed by {@code how} (cancelled, all-day…) before it is stored. */

@@ -34,6 +34,8 @@ final class EwsFakeMailbox {
         ZoneId zone;
         boolean busy;
         boolean organizer;
+        /** Invited by the owner (required attendees), besides the meeting room. */
+        List<String> guests = List.of();
         boolean allDay;
         boolean cancelled;
         boolean exception;

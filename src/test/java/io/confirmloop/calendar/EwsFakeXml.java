@@ -1,6 +1,8 @@
 package io.confirmloop.calendar;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -101,12 +103,35 @@ final class EwsFakeXml {
                     .append("<t:EmailAddress>").append(address).append("</t:EmailAddress><t:RoutingType>SMTP</t:RoutingType>")
                     .append("<t:MailboxType>Mailbox</t:MailboxType></t:Mailbox></t:Organizer>");
         }
+        if (fields.contains("calendar:RequiredAttendees")) {
+            // an invitation lists the owner among the attendees; the owner's own meeting lists only those invited
+            List<String> required = new ArrayList<>(i.guests);
+            if (!i.organizer) {
+                required.add(0, OWNER);
+            }
+            x.append("<t:RequiredAttendees>");
+            required.forEach(address -> attendee(x, address, "SMTP"));
+            // a colleague found in the organisation's directory: an Exchange (EX) address, not an SMTP one
+            attendee(x, "/o=Parkside/ou=Exchange Administrative Group/cn=Recipients/cn=frontdesk", "EX");
+            x.append("</t:RequiredAttendees>");
+        }
+        if (fields.contains("calendar:OptionalAttendees") && !i.guests.isEmpty()) {
+            x.append("<t:OptionalAttendees>");
+            attendee(x, i.organizer ? OWNER.toUpperCase(java.util.Locale.ROOT) : "board@northside.example", "SMTP");
+            x.append("</t:OptionalAttendees>");
+        }
         if (fields.contains("calendar:StartTimeZone")) {
             String id = windowsZone(i.zone);
             x.append("<t:StartTimeZone Id=\"").append(id).append("\" Name=\"").append(DISPLAY.get(id)).append("\"/>");
         }
         field(x, fields, "calendar:IsOrganizer", "IsOrganizer", String.valueOf(i.organizer));
         return x.append("</t:CalendarItem>").toString();
+    }
+
+    private static void attendee(StringBuilder x, String address, String routingType) {
+        x.append("<t:Attendee><t:Mailbox><t:Name>").append(esc(address)).append("</t:Name><t:EmailAddress>").append(esc(address))
+                .append("</t:EmailAddress><t:RoutingType>").append(routingType).append("</t:RoutingType>")
+                .append("<t:MailboxType>Mailbox</t:MailboxType></t:Mailbox><t:ResponseType>Unknown</t:ResponseType></t:Attendee>");
     }
 
     private static void field(StringBuilder x, Set<String> fields, String uri, String element, String value) {

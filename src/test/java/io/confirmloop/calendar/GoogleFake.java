@@ -116,6 +116,7 @@ public class GoogleFake implements ProviderFake {
         e.zone = event.zone();
         e.transparent = !event.busy();
         e.organizerSelf = event.organizedByOwner();
+        e.guests = event.guests();
     }
 
     @Override

@@ -6,8 +6,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -36,6 +38,8 @@ final class GoogleFakeEvent {
     LocalDate allDayEnd;
     boolean transparent;
     boolean organizerSelf = true;
+    /** Invited by the owner, besides a meeting room. */
+    List<String> guests = List.of();
     boolean cancelled;
     long etag;
     long changed;
@@ -116,6 +120,17 @@ final class GoogleFakeEvent {
             me.put("email", calendarId);
             me.put("self", true);
             me.put("responseStatus", "accepted");
+        }
+        if (!guests.isEmpty()) {
+            ArrayNode attendees = e.has("attendees") ? (ArrayNode) e.get("attendees")
+                    : e.putArray("attendees");
+            if (organizerSelf) {
+                // the organiser is listed among the attendees too
+                attendees.addObject().put("email", calendarId).put("organizer", true).put("self", true).put("responseStatus", "accepted");
+            }
+            guests.forEach(g -> attendees.addObject().put("email", g).put("responseStatus", "needsAction"));
+            attendees.addObject().put("email", "c_1889abc@resource.calendar.google.com").put("displayName", "Room 2")
+                    .put("resource", true).put("responseStatus", "accepted");
         }
         if (allDay()) {
             e.putObject("start").put("date", allDayStart.toString());

@@ -126,6 +126,7 @@ public class GraphFake implements ProviderFake {
         item.zone = GraphFakeMailbox.windowsName(event.zone());
         item.showAs = event.busy() ? "busy" : "free";
         item.organizer = event.organizedByOwner();
+        item.guests = event.guests();
     }
 
     @Override

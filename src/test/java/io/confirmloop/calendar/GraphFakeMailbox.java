@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -51,6 +52,8 @@ final class GraphFakeMailbox {
         String zone;
         String showAs = "busy";
         boolean organizer = true;
+        /** Invited by the owner, besides the meeting room. */
+        List<String> guests = List.of();
         boolean allDay;
         boolean cancelled;
         boolean deleted;
@@ -202,7 +205,15 @@ final class GraphFakeMailbox {
         location.putObject("address");
         location.putObject("coordinates");
         e.putArray("locations");
-        e.putArray("attendees");
+        ArrayNode attendees = e.putArray("attendees");
+        if (!item.organizer) {
+            // an invitation lists the mailbox's owner among the attendees, like everyone invited
+            attendee(attendees, "required", "Pat Owner", OWNER);
+        }
+        item.guests.forEach(address -> attendee(attendees, "required", address, address));
+        if (!item.guests.isEmpty()) {
+            attendee(attendees, "resource", "Room 2", "room2@parkside.example");
+        }
         ObjectNode organizer = e.putObject("organizer").putObject("emailAddress");
         organizer.put("name", item.organizer ? "Pat Owner" : "Dana Colleague");
         organizer.put("address", item.organizer ? OWNER : "dana@colleagues.example");
@@ -280,5 +291,12 @@ final class GraphFakeMailbox {
         String tail = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString((u.getMostSignificantBits() + "" + u.getLeastSignificantBits()).getBytes(StandardCharsets.UTF_8));
         return prefix + "AAAAA" + tail + "=";
+    }
+
+    private static void attendee(ArrayNode attendees, String type, String name, String address) {
+        ObjectNode a = attendees.addObject();
+        a.put("type", type);
+        a.putObject("status").put("response", "none").put("time", "0001-01-01T00:00:00Z");
+        a.putObject("emailAddress").put("name", name).put("address", address);
     }
 }

@@ -115,6 +115,27 @@ public abstract class ProviderBehaviourSuite extends AbstractIT {
         assertThat(texts("+12015550161")).singleElement().asString().contains("Wed 2 Dec", "9:00");
     }
 
+    /** Whether the provider's events name their invited guests by email address (Clio's name contacts). */
+    protected boolean eventsNameGuestsByEmail() {
+        return true;
+    }
+
+    @Test
+    void aClientInvitedToTheEventGetsTheirEmailFromTheInvitation() {
+        String invited = fake().add(FakeEvent.of("Check-up +1 201-555-0179", TOMORROW, HALF_HOUR).withGuests("Maria.Lopez@example.com"));
+        String written = fake().add(FakeEvent.of("Check-up +1 201-555-0179 lee@example.org", TOMORROW.plus(HALF_HOUR), HALF_HOUR)
+                .withGuests("maria.lopez@example.com"));
+
+        sync();
+
+        String expected = eventsNameGuestsByEmail() ? "maria.lopez@example.com" : null;
+        assertThat(appointment(invited).get("attendees")).singleElement()
+                .satisfies(a -> assertThat(a.path("email").textValue()).isEqualTo(expected));
+        // an address written in the event goes first
+        assertThat(appointment(written).get("attendees")).singleElement()
+                .satisfies(a -> assertThat(a.path("email").textValue()).isEqualTo("lee@example.org"));
+    }
+
     @Test
     void aMovedEventIsRescheduled() {
         String id = fake().add(FakeEvent.of("Check-up +1 201-555-0162", TOMORROW, HALF_HOUR));

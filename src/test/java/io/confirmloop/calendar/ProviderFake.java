@@ -3,6 +3,7 @@ package io.confirmloop.calendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 import io.confirmloop.support.ProviderServer;
@@ -15,22 +16,29 @@ import io.confirmloop.support.ProviderServer;
 public interface ProviderFake {
 
     /** An event as the owner writes it in the provider's calendar. */
-    record FakeEvent(String title, String description, Instant start, Instant end, ZoneId zone, boolean busy, boolean organizedByOwner) {
+    record FakeEvent(String title, String description, Instant start, Instant end, ZoneId zone, boolean busy, boolean organizedByOwner,
+            List<String> guests) {
 
         public static FakeEvent of(String title, Instant start, Duration length) {
-            return new FakeEvent(title, "Bring the referral letter", start, start.plus(length), ZoneId.of("America/Chicago"), true, true);
+            return new FakeEvent(title, "Bring the referral letter", start, start.plus(length), ZoneId.of("America/Chicago"), true, true,
+                    List.of());
         }
 
         public FakeEvent free() {
-            return new FakeEvent(title, description, start, end, zone, false, organizedByOwner);
+            return new FakeEvent(title, description, start, end, zone, false, organizedByOwner, guests);
         }
 
         public FakeEvent invited() {
-            return new FakeEvent(title, description, start, end, zone, busy, false);
+            return new FakeEvent(title, description, start, end, zone, busy, false, guests);
         }
 
         public FakeEvent in(ZoneId zone) {
-            return new FakeEvent(title, description, start, end, zone, busy, organizedByOwner);
+            return new FakeEvent(title, description, start, end, zone, busy, organizedByOwner, guests);
+        }
+
+        /** The owner invited these people (by email address) to the event, besides a meeting room. */
+        public FakeEvent withGuests(String... addresses) {
+            return new FakeEvent(title, description, start, end, zone, busy, organizedByOwner, List.of(addresses));
         }
     }
 

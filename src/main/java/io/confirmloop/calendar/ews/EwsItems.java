@@ -5,8 +5,12 @@ import static io.confirmloop.calendar.ews.EwsXml.TYPES;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import io.confirmloop.calendar.ProviderEvent;
 import org.w3c.dom.Element;
@@ -52,7 +56,44 @@ final class EwsItems {
         String status = EwsXml.text(item, TYPES, "LegacyFreeBusyStatus");
         return Optional.of(new ProviderEvent(id(item), seriesId, changeKey(item), EwsXml.text(item, TYPES, "Subject"), body(item),
                 EwsXml.text(item, TYPES, "Location"), instant(EwsXml.text(item, TYPES, "Start")),
-                instant(EwsXml.text(item, TYPES, "End")), zone(item), !"Free".equals(status), organizedByOwner(item, ownerEmail)));
+                instant(EwsXml.text(item, TYPES, "End")), zone(item), !"Free".equals(status), organizedByOwner(item, ownerEmail),
+                guests(item, ownerEmail)));
+    }
+
+    /**
+     * The SMTP addresses of the required and optional attendees, without the calendar's owner and
+     * the organizer (rooms and equipment are EWS "Resources", not read).
+     */
+    static List<String> guests(Element item, String ownerEmail) {
+        Set<String> notGuests = new HashSet<>();
+        if (ownerEmail != null) {
+            notGuests.add(ownerEmail.trim().toLowerCase(Locale.ROOT));
+        }
+        String organizer = mailboxAddress(EwsXml.child(item, TYPES, "Organizer"));
+        if (organizer != null) {
+            notGuests.add(organizer);
+        }
+        List<String> guests = new ArrayList<>();
+        for (String list : List.of("RequiredAttendees", "OptionalAttendees")) {
+            for (Element attendee : EwsXml.children(EwsXml.child(item, TYPES, list), TYPES, "Attendee")) {
+                String address = mailboxAddress(attendee);
+                if (address != null && !notGuests.contains(address)) {
+                    guests.add(address);
+                }
+            }
+        }
+        return guests;
+    }
+
+    /** The SMTP address of the {@code Mailbox} under an Organizer or Attendee; null for another routing type (e.g. EX). */
+    private static String mailboxAddress(Element holder) {
+        Element mailbox = EwsXml.child(holder, TYPES, "Mailbox");
+        String address = EwsXml.text(mailbox, TYPES, "EmailAddress");
+        String routing = EwsXml.text(mailbox, TYPES, "RoutingType");
+        if (address == null || address.isBlank() || (routing != null && !routing.trim().equalsIgnoreCase("SMTP"))) {
+            return null;
+        }
+        return address.trim().toLowerCase(Locale.ROOT);
     }
 
     private static String body(Element item) {

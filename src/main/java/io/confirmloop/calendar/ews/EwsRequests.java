@@ -28,7 +28,7 @@ final class EwsRequests {
     static final List<String> EVENT_FIELDS = List.of("item:Subject", "item:Body", "calendar:UID", "calendar:Start", "calendar:End",
             "calendar:IsAllDayEvent", "calendar:LegacyFreeBusyStatus", "calendar:Location", "calendar:IsCancelled",
             "calendar:CalendarItemType", "calendar:MyResponseType", "calendar:Organizer", "calendar:StartTimeZone",
-            "calendar:IsOrganizer");
+            "calendar:IsOrganizer", "calendar:RequiredAttendees", "calendar:OptionalAttendees");
 
     private EwsRequests() {
     }

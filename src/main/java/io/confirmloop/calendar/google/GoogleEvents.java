@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -72,7 +74,24 @@ final class GoogleEvents {
                 instant(item.path("end").path("dateTime").asText()),
                 zone(text(start, "timeZone")),
                 !"transparent".equals(item.path("transparency").asText()),
-                item.path("organizer").path("self").asBoolean(false)));
+                item.path("organizer").path("self").asBoolean(false),
+                guests(item)));
+    }
+
+    /**
+     * The addresses of the event's guests, without the calendar itself ({@code self}), the
+     * organizer and rooms or equipment ({@code resource}).
+     */
+    static List<String> guests(JsonNode item) {
+        List<String> guests = new ArrayList<>();
+        for (JsonNode attendee : item.path("attendees")) {
+            String address = attendee.path("email").asText("");
+            if (!address.isBlank() && !attendee.path("self").asBoolean(false) && !attendee.path("organizer").asBoolean(false)
+                    && !attendee.path("resource").asBoolean(false)) {
+                guests.add(address);
+            }
+        }
+        return guests;
     }
 
     /** Cancelled (deleted), or all-day: no appointment comes of it. */

@@ -6,6 +6,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +26,7 @@ final class GraphEvents {
 
     /** The event properties the adapter reads ({@code $select} where the API allows it). */
     static final String SELECT = "id,subject,body,start,end,location,showAs,isOrganizer,isAllDay,isCancelled,type,seriesMasterId,"
-            + "originalStartTimeZone";
+            + "originalStartTimeZone,organizer,attendees";
 
     /** showAs values that leave the time free (the rest, {@code unknown} included, block it). */
     private static final Set<String> FREE = Set.of("free", "workingElsewhere");
@@ -57,7 +60,28 @@ final class GraphEvents {
         return new ProviderEvent(item.path("id").asText(), seriesId, version(item), text(item, "subject"), body(item.path("body")),
                 location.isEmpty() ? null : location, instant(item.path("start")), instant(item.path("end")),
                 zone(item.path("originalStartTimeZone").asText(null)), !FREE.contains(item.path("showAs").asText("busy")),
-                item.path("isOrganizer").asBoolean(false));
+                item.path("isOrganizer").asBoolean(false), guests(item));
+    }
+
+    /**
+     * The addresses of the people the owner invited: the attendees of an event the owner
+     * organised, without the organizer, rooms and equipment ({@code type: resource}). Graph does
+     * not mark which attendee is the mailbox itself, so an event the owner was only invited to
+     * gives no guests (its attendees are the owner and their colleagues, not clients).
+     */
+    static List<String> guests(JsonNode item) {
+        if (!item.path("isOrganizer").asBoolean(false)) {
+            return List.of();
+        }
+        String organizer = item.path("organizer").path("emailAddress").path("address").asText("").trim().toLowerCase(Locale.ROOT);
+        List<String> guests = new ArrayList<>();
+        for (JsonNode attendee : item.path("attendees")) {
+            String address = attendee.path("emailAddress").path("address").asText("").trim().toLowerCase(Locale.ROOT);
+            if (!address.isEmpty() && !address.equals(organizer) && !"resource".equals(attendee.path("type").asText())) {
+                guests.add(address);
+            }
+        }
+        return guests;
     }
 
     /**
