@@ -123,6 +123,29 @@ class GraphEventsTest {
         assertThat(e.seriesId()).isNull();
     }
 
+    private static final String ATTENDEES = """
+            "organizer": {"emailAddress": {"name": "Pat Owner", "address": "pat@parkside.example"}},
+            "attendees": [
+              {"type": "required", "status": {"response": "none", "time": "0001-01-01T00:00:00Z"},
+               "emailAddress": {"name": "Maria Lopez", "address": "Maria.Lopez@example.com"}},
+              {"type": "optional", "status": {"response": "none", "time": "0001-01-01T00:00:00Z"},
+               "emailAddress": {"name": "Pat Owner", "address": "PAT@parkside.example"}},
+              {"type": "resource", "status": {"response": "accepted", "time": "0001-01-01T00:00:00Z"},
+               "emailAddress": {"name": "Room 2", "address": "room2@parkside.example"}}
+            ],
+            """;
+
+    @Test
+    void theGuestsOfTheOwnersOwnEventAreItsAttendeesWithoutOrganizerAndRooms() throws Exception {
+        ProviderEvent own = GraphEvents.event(read(EVENT.replaceFirst("\\{", "{" + ATTENDEES)));
+        ProviderEvent invitation = GraphEvents.event(read(EVENT.replaceFirst("\\{", "{" + ATTENDEES)
+                .replace("\"isOrganizer\": true", "\"isOrganizer\": false")));
+
+        assertThat(own.guestEmails()).containsExactly("maria.lopez@example.com");
+        // the owner is not marked among an invitation's attendees: none of them is taken for a client
+        assertThat(invitation.guestEmails()).isEmpty();
+    }
+
     @Test
     void anEventReadsWithItsEtagTimesOrganizerAndBusyTime() throws Exception {
         ProviderEvent e = GraphEvents.event(read(EVENT));
