@@ -95,6 +95,9 @@ class AppointmentController {
         entry.put("providerId", m.providerId());
         entry.put("appointmentId", m.appointmentId());
         entry.put("intent", m.intent() == null ? null : m.intent().name());
+        // the provider's error code and message, or why the message was not sent (a switch, an opt-out)
+        entry.put("errorCode", m.errorCode());
+        entry.put("errorMessage", m.errorMessage());
         return entry;
     }
 

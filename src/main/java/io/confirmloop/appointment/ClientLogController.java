@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import io.confirmloop.calendar.Calendar;
 import io.confirmloop.calendar.CalendarService;
 import io.confirmloop.calendar.PhoneNumbers;
+import io.confirmloop.messaging.CommunicationSettings;
 import io.confirmloop.messaging.MessageRepository;
 import io.confirmloop.messaging.OptOuts;
 import io.confirmloop.system.ApiException;
@@ -33,9 +34,12 @@ class ClientLogController {
     private final PhoneNumbers phoneNumbers;
     private final CurrentAccount account;
     private final String defaultRegion;
+    private final CommunicationSettings settings;
 
     ClientLogController(MessageRepository messages, OptOuts optOuts, CalendarService calendars, AppointmentRepository appointments,
-            PhoneNumbers phoneNumbers, CurrentAccount account, @Value("${confirmloop.default-region}") String defaultRegion) {
+            PhoneNumbers phoneNumbers, CurrentAccount account, @Value("${confirmloop.default-region}") String defaultRegion,
+            CommunicationSettings settings) {
+        this.settings = settings;
         this.account = account;
         this.messages = messages;
         this.optOuts = optOuts;
@@ -68,6 +72,24 @@ class ClientLogController {
         view.put("optedOutAt", state.filter(OptOuts.State::optedOut).map(OptOuts.State::optedOutAt).orElse(null));
         view.put("optedOutVia", state.filter(OptOuts.State::optedOut).map(OptOuts.State::optedOutVia).orElse(null));
         view.put("messages", entries);
+        // per account of the caller's: the client's own switches, and every change of them and of the account's settings
+        List<String> groups = calendars.visibleCalendars().stream().map(Calendar::ownerGroup).distinct().sorted().toList();
+        view.put("switches", groups.stream().map(g -> {
+            CommunicationSettings.ClientSwitches switches = settings.client(g, e164);
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("ownerGroup", g);
+            entry.put("canReceiveTexts", switches.canReceiveTexts());
+            entry.put("canReceiveEmails", switches.canReceiveEmails());
+            return entry;
+        }).toList());
+        view.put("changes", groups.stream().flatMap(g -> settings.changes(g, e164).stream().map(c -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("at", c.at());
+            entry.put("ownerGroup", g);
+            entry.put("by", c.changedBy());
+            entry.put("text", c.text());
+            return entry;
+        })).sorted(java.util.Comparator.comparing(e -> (java.time.Instant) e.get("at"))).toList());
         return view;
     }
 

@@ -2,16 +2,25 @@ package io.confirmloop.appointment;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import io.confirmloop.calendar.Calendar;
 import io.confirmloop.calendar.PhoneNumbers;
+import io.confirmloop.messaging.Channel;
+import io.confirmloop.messaging.CommunicationSettings;
 import io.confirmloop.messaging.Message;
+import io.confirmloop.messaging.MessageKind;
 import io.confirmloop.messaging.MessageRepository;
 import io.confirmloop.messaging.MessageTemplates;
 import io.confirmloop.messaging.OutboundMessages;
 import org.springframework.stereotype.Component;
 
-/** Texts and emails to a client and to the owner, rendered from the calendar's templates. */
+/**
+ * Texts and emails to a client and to the owner, rendered from the calendar's templates. Each is
+ * checked against the account's communication settings and the client's switches just before it
+ * goes; one a switch stopped is not sent and comes back as skipped, with the switch as the reason,
+ * for the caller to log.
+ */
 @Component
 class ClientTexts {
 
@@ -20,9 +29,11 @@ class ClientTexts {
     private final MessageRepository messages;
     private final AppointmentLog log;
     private final PhoneNumbers phoneNumbers;
+    private final CommunicationSettings switches;
 
     ClientTexts(OutboundMessages outbound, MessageTemplates templates, MessageRepository messages, AppointmentLog log,
-            PhoneNumbers phoneNumbers) {
+            PhoneNumbers phoneNumbers, CommunicationSettings switches) {
+        this.switches = switches;
         this.outbound = outbound;
         this.templates = templates;
         this.messages = messages;
@@ -47,6 +58,10 @@ class ClientTexts {
         Map<String, String> values = new HashMap<>(values(calendar, appointment, phone, null));
         values.putAll(extra);
         String body = templates.render(calendar.id(), template, values).body();
+        Optional<String> stopped = switches.stopped(calendar.ownerGroup(), phone, MessageKind.ofTemplate(template), Channel.SMS);
+        if (stopped.isPresent()) {
+            return outbound.stopped(key, appointment.id(), calendar.id(), phone, Channel.SMS, phone, null, body, stopped.get());
+        }
         return outbound.sms(key, appointment.id(), calendar.id(), phone, body);
     }
 
@@ -58,18 +73,35 @@ class ClientTexts {
         }
     }
 
-    /** An email to the client. */
-    void email(Calendar calendar, Appointment appointment, String phone, String to, String template, String key, String clientText) {
+    /** An email to the client; one a switch stopped is logged and comes back as skipped. */
+    OutboundMessages.Result email(Calendar calendar, Appointment appointment, String phone, String to, String template, String key,
+            String clientText) {
         MessageTemplates.Rendered mail = templates.render(calendar.id(), template, values(calendar, appointment, phone, clientText));
-        outbound.email(key, appointment.id(), calendar.id(), phone, to, mail.subject(), mail.body());
+        Optional<String> stopped = switches.stopped(calendar.ownerGroup(), phone, MessageKind.ofTemplate(template), Channel.EMAIL);
+        if (stopped.isPresent()) {
+            log.add(appointment.id(), phone, "Skipped email: " + stopped.get());
+            return outbound.stopped(key, appointment.id(), calendar.id(), phone, Channel.EMAIL, to, mail.subject(), mail.body(), stopped.get());
+        }
+        return outbound.email(key, appointment.id(), calendar.id(), phone, to, mail.subject(), mail.body());
     }
 
-    /** An email to the calendar's notification address; false if it has none. */
+    /**
+     * An email to the calendar's notification address; false if it has none or owner notifications
+     * by email are switched off (then logged), so the caller can reach the owner another way.
+     */
     boolean notifyOwner(Calendar calendar, Appointment appointment, String phone, String template, String key, String clientText) {
         if (calendar.notificationEmail() == null) {
             return false;
         }
-        email(calendar, appointment, phone, calendar.notificationEmail(), template, key, clientText);
+        MessageTemplates.Rendered mail = templates.render(calendar.id(), template, values(calendar, appointment, phone, clientText));
+        Optional<String> stopped = switches.stopped(calendar.ownerGroup(), null, MessageKind.OWNER_NOTIFICATIONS, Channel.EMAIL);
+        if (stopped.isPresent()) {
+            log.add(appointment.id(), phone, "Skipped email to the owner: " + stopped.get());
+            outbound.stopped(key, appointment.id(), calendar.id(), phone, Channel.EMAIL, calendar.notificationEmail(), mail.subject(),
+                    mail.body(), stopped.get());
+            return false;
+        }
+        outbound.email(key, appointment.id(), calendar.id(), phone, calendar.notificationEmail(), mail.subject(), mail.body());
         return true;
     }
 

@@ -60,9 +60,9 @@ class DeliveryFailures implements DeliveryFailureHandler, LifecycleSteps.Failure
         Attendee attendee = appointments.attendee(appointmentId, phone).orElseThrow();
         String failedText = texts.body(failedMessageId);
         log.add(appointmentId, phone, "Text not delivered: " + reason);
-        boolean byEmail = attendee.email() != null;
+        boolean byEmail = attendee.email() != null && texts.email(calendar, appointment, phone, attendee.email(), "email-fallback",
+                "fallback:" + failedMessageId, failedText).sent();
         if (byEmail) {
-            texts.email(calendar, appointment, phone, attendee.email(), "email-fallback", "fallback:" + failedMessageId, failedText);
             log.add(appointmentId, phone, "Sent the text by email instead");
         } else {
             log.add(appointmentId, phone, "Owner asked to reach the client another way");

@@ -66,7 +66,12 @@ class ReminderSender implements LifecycleSteps.Reminders {
             reminders.setState(reminder.id(), Reminder.State.SKIPPED, "no email address");
             return;
         }
-        texts.email(calendar, appointment, attendee.phone(), attendee.email(), reminder.template(), "reminder:" + reminder.id(), null);
+        OutboundMessages.Result result = texts.email(calendar, appointment, attendee.phone(), attendee.email(), reminder.template(),
+                "reminder:" + reminder.id(), null);
+        if (!result.sent()) {
+            reminders.setState(reminder.id(), Reminder.State.SKIPPED, result.skippedBecause());
+            return;
+        }
         reminders.setState(reminder.id(), Reminder.State.SENT, null);
         transitions.apply(appointment.id(), attendee.phone(), Transition.REMINDED);
         log.add(appointment.id(), attendee.phone(), "Sent email reminder");

@@ -20,7 +20,17 @@ public record Message(
         Intent intent,
         int correlationAttempts,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String errorCode,
+        String errorMessage) {
+
+    /** A message without an error (yet): the provider's error code, or why it was not sent, come later. */
+    public Message(String id, String appointmentId, String calendarId, String phone, Direction direction, Channel channel, String from,
+            String to, String subject, String body, String status, String providerId, String idempotencyKey, Intent intent,
+            int correlationAttempts, Instant createdAt, Instant updatedAt) {
+        this(id, appointmentId, calendarId, phone, direction, channel, from, to, subject, body, status, providerId, idempotencyKey, intent,
+                correlationAttempts, createdAt, updatedAt, null, null);
+    }
 
     /** Statuses of a message. */
     public static final class Status {

@@ -100,6 +100,7 @@ public class MessageRepository {
                 Direction.valueOf(rs.getString("direction")), Channel.valueOf(rs.getString("channel")), rs.getString("from_address"),
                 rs.getString("to_address"), rs.getString("subject"), rs.getString("body"), rs.getString("status"),
                 rs.getString("provider_id"), rs.getString("idempotency_key"), intent == null ? null : Intent.valueOf(intent),
-                rs.getInt("correlation_attempts"), instant(rs, "created_at"), instant(rs, "updated_at"));
+                rs.getInt("correlation_attempts"), instant(rs, "created_at"), instant(rs, "updated_at"), rs.getString("error_code"),
+                rs.getString("error_message"));
     }
 }

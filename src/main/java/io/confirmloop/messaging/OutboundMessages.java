@@ -89,6 +89,8 @@ public class OutboundMessages {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    private static final String OPTED_OUT = "the number has opted out of texts";
+
     public Result sms(String key, String appointmentId, String calendarId, String phone, String body) {
         Optional<Message> existing = ownTransaction.execute(s -> messages.findByIdempotencyKey(key));
         if (existing.isPresent()) {
@@ -107,14 +109,19 @@ public class OutboundMessages {
             insertClaimed(new Message(id, appointmentId, calendarId, phone, Direction.OUT, Channel.SMS, smsFrom, phone, null, body,
                     optedOut ? Message.Status.SKIPPED : Message.Status.HANDING_OVER, null, key, null, 0, clock.now(), clock.now()), !optedOut);
             if (optedOut) {
-                return Result.skipped(id, "the number has opted out of texts");
+                String newId = id;
+                ownTransaction.executeWithoutResult(s -> messages.setError(newId, null, OPTED_OUT, clock.now()));
+                return Result.skipped(id, OPTED_OUT);
             }
         } else {
             Message m = existing.get();
             id = m.id();
             if (optedOut) {
-                ownTransaction.executeWithoutResult(s -> messages.setStatus(id, Message.Status.SKIPPED, clock.now()));
-                return Result.skipped(id, "the number has opted out of texts");
+                ownTransaction.executeWithoutResult(s -> {
+                    messages.setStatus(id, Message.Status.SKIPPED, clock.now());
+                    messages.setError(id, null, OPTED_OUT, clock.now());
+                });
+                return Result.skipped(id, OPTED_OUT);
             }
             claim(m);
             // An earlier attempt that did not come back may have reached the provider before it died: ask before
@@ -157,6 +164,24 @@ public class OutboundMessages {
         }
         ownTransaction.executeWithoutResult(s -> messages.markSent(id, receipt.providerId(), receipt.status(), clock.now()));
         return Result.sent(id);
+    }
+
+    /**
+     * A message a switch stopped (account settings, the client's own): kept as SKIPPED with the
+     * reason instead of being sent, so the client's and the appointment's logs show what did not
+     * go and why. {@code key} as for sending: a message already sent stays sent.
+     */
+    public Result stopped(String key, String appointmentId, String calendarId, String phone, Channel channel, String to, String subject,
+            String body, String why) {
+        Optional<Message> existing = ownTransaction.execute(s -> messages.findByIdempotencyKey(key));
+        if (existing.isPresent()) {
+            return existing.get().providerId() != null ? Result.sent(existing.get().id()) : Result.skipped(existing.get().id(), why);
+        }
+        String id = Ids.newId();
+        insertClaimed(new Message(id, appointmentId, calendarId, phone, Direction.OUT, channel, channel == Channel.SMS ? smsFrom : mailFrom,
+                to, subject, body, Message.Status.SKIPPED, null, key, null, 0, clock.now(), clock.now()), false);
+        ownTransaction.executeWithoutResult(s -> messages.setError(id, null, why, clock.now()));
+        return Result.skipped(id, why);
     }
 
     public Result email(String key, String appointmentId, String calendarId, String phone, String to, String subject, String text) {
