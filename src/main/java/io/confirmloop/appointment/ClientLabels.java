@@ -26,10 +26,16 @@ class ClientLabels {
         return WHEN.format(appointment.start().atZone(calendar.timeZone()));
     }
 
+    /** The event's title without numbers, emails and markers: how the owner named the client, e.g. "Check-up Jane". */
+    String name(String eventTitle) {
+        String title = NOISE.matcher(StatusLines.withoutStatusLines(eventTitle == null ? "" : eventTitle)).replaceAll(" ")
+                .replaceAll("\\s+", " ").trim();
+        return title.replaceAll("^[\\s,;:–-]+|[\\s,;:–-]+$", "");
+    }
+
     /** E.g. "Check-up Jane (+1 201-555-0123)". */
     String label(Appointment appointment, String phone) {
-        String title = NOISE.matcher(StatusLines.withoutStatusLines(appointment.title())).replaceAll(" ").replaceAll("\\s+", " ").trim();
-        title = title.replaceAll("^[\\s,;:–-]+|[\\s,;:–-]+$", "");
+        String title = name(appointment.title());
         String number = phoneNumbers.display(phone);
         return title.isEmpty() ? number : title + " (" + number + ")";
     }

@@ -17,6 +17,7 @@ import io.confirmloop.system.CurrentAccount;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -35,11 +36,14 @@ class ClientLogController {
     private final CurrentAccount account;
     private final String defaultRegion;
     private final CommunicationSettings settings;
+    private final ClientLabels labels;
+    private static final int MAX_CLIENTS = 50;
 
     ClientLogController(MessageRepository messages, OptOuts optOuts, CalendarService calendars, AppointmentRepository appointments,
             PhoneNumbers phoneNumbers, CurrentAccount account, @Value("${confirmloop.default-region}") String defaultRegion,
-            CommunicationSettings settings) {
+            CommunicationSettings settings, ClientLabels labels) {
         this.settings = settings;
+        this.labels = labels;
         this.account = account;
         this.messages = messages;
         this.optOuts = optOuts;
@@ -47,6 +51,40 @@ class ClientLogController {
         this.appointments = appointments;
         this.phoneNumbers = phoneNumbers;
         this.defaultRegion = defaultRegion;
+    }
+
+    /**
+     * Clients of the caller's calendars whose number, email or appointment title (where the name
+     * is) contains {@code q}, most recent appointment first: one entry per number, named as its
+     * latest appointment names it.
+     */
+    @GetMapping("/api/clients")
+    List<Map<String, Object>> find(@RequestParam(required = false) String q) {
+        String text = q == null ? "" : q.trim();
+        if (text.length() < 2) {
+            throw ApiException.badRequest("QUERY_TOO_SHORT", "Search with at least 2 characters of a name, number or email (q=)");
+        }
+        Map<String, Calendar> visible = calendars.visibleCalendars().stream().collect(Collectors.toMap(Calendar::id, c -> c));
+        String digits = text.replaceAll("\\D", "");
+        List<String> phones = appointments.findClients(text, digits.length() >= 3 ? digits : "", visible.keySet(), 500).stream()
+                .map(AppointmentRepository.ClientMatch::phone).distinct().limit(MAX_CLIENTS).toList();
+        return phones.stream().flatMap(p -> appointments.latestOfClient(p, visible.keySet()).stream()).map(m -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("phone", m.phone());
+            entry.put("displayPhone", phoneNumbers.display(m.phone()));
+            entry.put("name", labels.name(m.title()));
+            entry.put("email", m.email());
+            var state = optOuts.state(m.phone());
+            entry.put("smsOptedOut", state.map(OptOuts.State::optedOut).orElse(false));
+            entry.put("optedOutVia", state.filter(OptOuts.State::optedOut).map(OptOuts.State::optedOutVia).orElse(null));
+            Map<String, Object> appointment = new LinkedHashMap<>();
+            appointment.put("id", m.appointmentId());
+            appointment.put("calendarId", m.calendarId());
+            appointment.put("title", m.title());
+            appointment.put("start", m.start());
+            entry.put("latestAppointment", appointment);
+            return entry;
+        }).toList();
     }
 
     @GetMapping("/api/clients/{phone}/log")
