@@ -43,6 +43,18 @@ class ReminderRepository {
         return plan(appointmentId, phone, generation).stream().filter(r -> r.state() == Reminder.State.PLANNED).findFirst();
     }
 
+    /** The next text still planned for the number in any of these appointments, with its appointment's current plan. */
+    Optional<Reminder> nextPlannedText(String phone, java.util.Collection<String> appointmentIds) {
+        if (appointmentIds.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                select r.* from reminder r join appointment a on a.id = r.appointment_id and r.generation = a.plan_generation
+                where r.phone = :phone and r.appointment_id in (:ids) and r.state = 'PLANNED' and r.channel = 'SMS'
+                order by r.due_at""")
+                .param("phone", phone).param("ids", appointmentIds).query(ReminderRepository::map).list().stream().findFirst();
+    }
+
     void skipPlanned(String appointmentId, String phone, String note) {
         jdbc.sql("update reminder set state = 'SKIPPED', note = ? where appointment_id = ? and phone = ? and state = 'PLANNED'")
                 .params(note, appointmentId, phone).update();
