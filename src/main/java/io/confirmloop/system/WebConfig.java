@@ -26,6 +26,8 @@ class WebConfig implements WebMvcConfigurer {
     public void addViewControllers(ViewControllerRegistry registry) {
         registry.addViewController("/").setViewName("forward:/index.html");
         registry.addViewController("/calendar").setViewName("forward:/calendar.html");
+        registry.addViewController("/clients").setViewName("forward:/clients.html");
+        registry.addViewController("/settings").setViewName("forward:/settings.html");
         registry.addViewController("/dev/phone").setViewName("forward:/dev/phone.html");
         registry.addViewController("/dev/mail").setViewName("forward:/dev/mail.html");
     }
