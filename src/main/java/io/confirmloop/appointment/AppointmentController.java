@@ -12,6 +12,7 @@ import io.confirmloop.calendar.Calendar;
 import io.confirmloop.calendar.CalendarService;
 import io.confirmloop.messaging.Message;
 import io.confirmloop.messaging.MessageRepository;
+import io.confirmloop.messaging.TwilioErrors;
 import io.confirmloop.system.ApiException;
 import io.confirmloop.system.AppClock;
 import io.confirmloop.system.IsoTime;
@@ -66,8 +67,12 @@ class AppointmentController {
     List<Map<String, Object>> log(@PathVariable String id) {
         Appointment appointment = visible(id);
         List<Map<String, Object>> entries = new ArrayList<>();
-        for (Message m : messages.ofAppointment(appointment.id())) {
-            entries.add(messageEntry(m));
+        List<Message> ofAppointment = messages.ofAppointment(appointment.id());
+        Map<String, List<MessageRepository.StatusChange>> history = messages.statusHistory(ofAppointment.stream().map(Message::id).toList());
+        for (Message m : ofAppointment) {
+            Map<String, Object> entry = messageEntry(m);
+            entry.put("statusHistory", history.getOrDefault(m.id(), List.of()));
+            entries.add(entry);
         }
         for (AppointmentLog.Entry e : log.entries(appointment.id())) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -98,6 +103,7 @@ class AppointmentController {
         // the provider's error code and message, or why the message was not sent (a switch, an opt-out)
         entry.put("errorCode", m.errorCode());
         entry.put("errorMessage", m.errorMessage());
+        entry.put("errorMeaning", TwilioErrors.meaning(m.errorCode()).orElse(null));
         return entry;
     }
 

@@ -6,7 +6,11 @@ import static io.confirmloop.system.Jdbc.ts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,6 +60,7 @@ public class MessageRepository {
                         m.subject(), m.body(), m.status(), m.providerId(), m.idempotencyKey(), m.intent() == null ? null : m.intent().name(),
                         m.correlationAttempts(), ts(m.createdAt()), ts(m.updatedAt()))
                 .update();
+        history(m.id(), m.status(), m.createdAt());
     }
 
     /**
@@ -73,6 +78,7 @@ public class MessageRepository {
     void markSent(String id, String providerId, String status, Instant at) {
         jdbc.sql("update message set provider_id = ?, status = ?, claimed_until = null, updated_at = ? where id = ?")
                 .params(providerId, status, ts(at), id).update();
+        history(id, status, at);
     }
 
     public void assign(String id, String appointmentId, String calendarId, Instant at) {
@@ -81,7 +87,36 @@ public class MessageRepository {
     }
 
     public void setStatus(String id, String status, Instant at) {
-        jdbc.sql("update message set status = ?, updated_at = ? where id = ?").params(status, ts(at), id).update();
+        if (jdbc.sql("update message set status = ?, updated_at = ? where id = ? and status <> ?").params(status, ts(at), id, status)
+                .update() == 1) {
+            history(id, status, at);
+        } else {
+            jdbc.sql("update message set updated_at = ? where id = ?").params(ts(at), id).update();
+        }
+    }
+
+    /** A status the message went through (the hand-over's own claims and the retries of a reply are not kept). */
+    private void history(String id, String status, Instant at) {
+        if (!Message.Status.HANDING_OVER.equals(status) && !Message.Status.RETRY.equals(status)) {
+            jdbc.sql("insert into message_status_change (message_id, status, at) values (?, ?, ?)").params(id, status, ts(at)).update();
+        }
+    }
+
+    /** A status of a message at a time. */
+    public record StatusChange(String status, Instant at) {
+    }
+
+    /** The statuses each of these messages went through, in order. */
+    public Map<String, List<StatusChange>> statusHistory(Collection<String> messageIds) {
+        Map<String, List<StatusChange>> history = new HashMap<>();
+        if (messageIds.isEmpty()) {
+            return history;
+        }
+        jdbc.sql("select message_id, status, at from message_status_change where message_id in (:ids) order by id").param("ids", messageIds)
+                .query((rs, row) -> history.computeIfAbsent(rs.getString("message_id"), k -> new ArrayList<>())
+                        .add(new StatusChange(rs.getString("status"), instant(rs, "at"))))
+                .list();
+        return history;
     }
 
     void setError(String id, String code, String message, Instant at) {

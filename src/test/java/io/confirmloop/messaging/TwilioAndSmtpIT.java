@@ -204,11 +204,16 @@ class TwilioAndSmtpIT extends AbstractIT {
         status(deliveredSid, "delivered", null);
         status(deliveredSid, "sent", null); // late and out of order: ignored
         assertThat(messagesOf(deliveredId).get(0).get("status").asText()).isEqualTo("DELIVERED");
+        // the log keeps each status the text went through, with its time (the late "sent" is not one)
+        assertThat(stream(messagesOf(deliveredId).get(0).get("statusHistory")).map(s -> s.get("status").asText()))
+                .containsExactly("QUEUED", "SENT", "DELIVERED");
 
         status(failingSid, "failed", "30003");
         status(failingSid, "failed", "30003"); // Twilio retried the callback
         runDueJobs();
         assertThat(messagesOf(failingId).get(0).get("status").asText()).isEqualTo("FAILED");
+        assertThat(messagesOf(failingId).get(0).get("errorCode").asText()).isEqualTo("30003");
+        assertThat(messagesOf(failingId).get(0).get("errorMeaning").asText()).isEqualTo("the phone is switched off or out of coverage");
         assertThat(logTexts("tina", failingId)).contains("Text not delivered: the provider reported it failed (error 30003)",
                 "Sent the text by email instead").filteredOn(t -> t.startsWith("Text not delivered")).hasSize(1);
         MimeMessage fallback = mailTo("jo@client.example");
