@@ -149,12 +149,14 @@ class AppointmentLifecycleIT extends AbstractIT {
         String summary = (String) tasks.getVariable(task.getId(), AppointmentProcess.Variables.TASK_SUMMARY);
         assertThat(summary).contains("Consultation", "Wed 2 Dec 10:00 (America/New_York)", "+1 201-555-0104", "Reply C or YES");
 
-        tasks.complete(task.getId(), Map.of(AppointmentProcess.Variables.CALL_OUTCOME, "CONFIRMED_BY_PHONE",
-                AppointmentProcess.Variables.CALL_NOTES, "will be 5 min late"));
+        // completed as Tasklist does, by the signed-in owner
+        assertThat(engineCall(OWNER, HttpMethod.POST, "/task/" + task.getId() + "/complete", formVariables(
+                AppointmentProcess.Variables.CALL_OUTCOME, "CONFIRMED_BY_PHONE", AppointmentProcess.Variables.CALL_NOTES, "will be 5 min late"))
+                .getStatusCode().is2xxSuccessful()).isTrue();
         runDueJobs();
         assertThat(get(OWNER, "/api/appointments/" + appointmentId).at("/attendees/0/status").asText()).isEqualTo("CONFIRMED");
-        assertThat(logTexts(OWNER, appointmentId)).contains("No reply by the deadline: call the client",
-                "Confirmed by phone — will be 5 min late");
+        assertThat(logTexts(OWNER, appointmentId)).containsSubsequence("No reply by the deadline: call the client",
+                "Task \"Call Consultation (+1 201-555-0104) — Wed 2 Dec 10:00\" done by " + OWNER, "Confirmed by phone — will be 5 min late");
     }
 
     @Test
