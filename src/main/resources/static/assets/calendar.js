@@ -7,6 +7,25 @@
   var sig = { events: null, appts: null }, openLogs = {}, logSig = {};
 
   function zone() { return cal && cal.timeZone; }
+
+  /** "2026-11-22T10:00": tomorrow at 10:00 on the calendar's wall clock. */
+  function tomorrowAtTen(z) {
+    var t = new Date(Date.now() + 86400000), day;
+    try { day = t.toLocaleDateString('en-CA', { timeZone: z }); } catch (e) { day = t.toISOString().slice(0, 10); }
+    return day + 'T10:00';
+  }
+
+  /** A wall-clock time ("2026-11-22T10:00") plus minutes, on the same wall clock. */
+  function plusMinutes(local, mins) {
+    var d = new Date(local + ':00Z');
+    return new Date(d.getTime() + mins * 60000).toISOString().slice(0, 16);
+  }
+
+  /** Show what an action did (or null to hide). */
+  function done(text) {
+    $('done').textContent = text || '';
+    $('done').hidden = !text;
+  }
   function enc(v) { return encodeURIComponent(v); }
   function calPath(suffix) { return '/api/calendars/' + enc(cal.id) + (suffix || ''); }
 
@@ -58,6 +77,8 @@
       c.active === false ? 'Not active: nothing is sent' : 'Active'
     ].filter(Boolean).join(' · ');
     $('calendar-view').hidden = false;
+    $('zone-label').textContent = '(calendar time, ' + (c.timeZone || '?') + ')';
+    $('event-start').value = tomorrowAtTen(c.timeZone);
     $('sync-now').disabled = false;
     $('events').replaceChildren(h('li', { class: 'empty' }, 'Loading…'));
     $('appointments').replaceChildren();
@@ -114,6 +135,8 @@
           h('span', { class: 'muted' }, when(ev))),
         ev.location ? h('div', { class: 'muted' }, 'Location: ' + ev.location) : null,
         ev.description ? h('div', { class: 'muted', style: 'white-space:pre-wrap' }, ev.description) : null,
+        ev.notAnAppointment ? h('div', { class: 'not-appointment' }, 'Not an appointment: ' + ev.notAnAppointment.reason +
+          '. To fix: ' + ev.notAnAppointment.fix + '.') : null,
         h('div', { class: 'actions' },
           h('button', { type: 'button', class: 'secondary small move-event', onclick: function () { moveEvent(ev); } }, 'Move'),
           h('button', { type: 'button', class: 'danger small delete-event', onclick: function () { deleteEvent(ev); } }, 'Delete'))));
@@ -141,17 +164,20 @@
     if (!$('event-title').value.trim()) { CL.showError('Give the event a title.'); $('event-title').focus(); return; }
     if (!startVal) { CL.showError('Choose a start date and time.'); $('event-start').focus(); return; }
     if (!(mins > 0)) { CL.showError('The duration must be at least 1 minute.'); $('event-duration').focus(); return; }
-    var start = new Date(startVal);
+    // wall-clock times: the server reads them in the calendar's zone
     var body = {
       title: $('event-title').value.trim(),
       description: $('event-description').value,
       location: $('event-location').value.trim(),
-      start: CL.isoWithOffset(start),
-      end: CL.isoWithOffset(new Date(start.getTime() + mins * 60000))
+      start: startVal.slice(0, 16),
+      end: plusMinutes(startVal.slice(0, 16), mins)
     };
     $('event-add').disabled = true;
-    api(calPath('/events'), { method: 'POST', body: body }).then(function () {
+    done(null);
+    api(calPath('/events'), { method: 'POST', body: body }).then(function (ev) {
       CL.showError(null);
+      done('Added "' + ev.title + '" for ' + when(ev) + '.' + (ev.notAnAppointment
+        ? ' It is not an appointment: ' + ev.notAnAppointment.reason + '.' : ' Its appointment follows in a moment.'));
       $('event-title').value = ''; $('event-location').value = ''; $('event-description').value = '';
       if (defaultMinutes) $('event-duration').value = defaultMinutes;
       return poller.refresh();
@@ -161,24 +187,27 @@
   function deleteEvent(ev) {
     if (!confirm('Delete "' + (ev.title || 'event') + '"?')) return;
     api(calPath('/events/' + enc(ev.id)), { method: 'DELETE' })
-      .then(function () { CL.showError(null); return poller.refresh(); }).catch(CL.showError);
+      .then(function () { CL.showError(null); done('Deleted "' + (ev.title || 'event') + '".'); return poller.refresh(); })
+      .catch(CL.showError);
   }
 
   function moveEvent(ev) {
-    var start = new Date(ev.start), dur = Date.parse(ev.end) - start.getTime();
-    var answer = prompt('New start, in your local time (' + CL.localZone() + '), as YYYY-MM-DD HH:MM',
-      CL.toLocalInput(start).replace('T', ' '));
+    var dur = Date.parse(ev.end) - Date.parse(ev.start);
+    var answer = prompt('New start, in the calendar\'s time (' + zone() + '), as YYYY-MM-DD HH:MM',
+      ev.localStart.slice(0, 16).replace('T', ' '));
     if (answer === null) return;
     var m = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})[ T]+(\d{1,2}):(\d{2})\s*$/.exec(answer);
     if (!m) { CL.showError('Could not read "' + answer + '". Use YYYY-MM-DD HH:MM, e.g. 2026-11-22 09:30.'); return; }
-    var ns = new Date(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]);
-    if (isNaN(ns.getTime())) { CL.showError('That is not a valid date.'); return; }
+    function two(v) { return (+v < 10 ? '0' : '') + (+v); }
+    var local = m[1] + '-' + two(m[2]) + '-' + two(m[3]) + 'T' + two(m[4]) + ':' + m[5];
+    if (isNaN(new Date(local + ':00Z').getTime())) { CL.showError('That is not a valid date.'); return; }
     var body = Object.assign({}, ev, {
-      start: CL.isoWithOffset(ns),
-      end: CL.isoWithOffset(new Date(ns.getTime() + (dur > 0 ? dur : (defaultMinutes || 1) * 60000)))
+      start: local,
+      end: plusMinutes(local, Math.round((dur > 0 ? dur : (defaultMinutes || 1) * 60000) / 60000))
     });
     api(calPath('/events/' + enc(ev.id)), { method: 'PUT', body: body })
-      .then(function () { CL.showError(null); return poller.refresh(); }).catch(CL.showError);
+      .then(function (moved) { CL.showError(null); done('Moved "' + (moved.title || 'event') + '" to ' + when(moved) + '.'); return poller.refresh(); })
+      .catch(CL.showError);
   }
 
   // ---- appointments --------------------------------------------------------------------
@@ -256,16 +285,15 @@
     api(calPath('/sync'), { method: 'POST' }).then(function (r) {
       CL.showError(null);
       lastSyncNote = r.status === 'SYNCED'
-        ? 'Synced just now: ' + r.changesQueued + (r.changesQueued === 1 ? ' change' : ' changes') + ' to take in'
-        : 'Sync failed: ' + r.error;
+        ? 'Checked every event just now: ' + (r.changesQueued ? r.changesQueued + (r.changesQueued === 1 ? ' change' : ' changes')
+          + ' to take in' : 'everything was already taken in')
+        : 'Check failed: ' + r.error;
+      done(lastSyncNote + '.');
       return poller.refresh();
     })
       .catch(CL.showError).finally(function () { btn.disabled = false; });
   });
   $('event-form').addEventListener('submit', addEvent);
-  $('zone-label').textContent = '(your time, ' + CL.localZone() + ')';
-  var t = new Date(); t.setDate(t.getDate() + 1); t.setHours(10, 0, 0, 0);
-  $('event-start').value = CL.toLocalInput(t);
 
   loadCalendars().catch(function (err) {
     CL.showError(err);

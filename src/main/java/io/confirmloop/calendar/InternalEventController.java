@@ -40,9 +40,11 @@ class InternalEventController {
     private final AppClock clock;
     private final List<BuiltInEventCheck> checks;
     private final TransactionTemplate tx;
+    private final PhoneNumbers phoneNumbers;
 
     InternalEventController(CalendarService calendars, CalendarEventStore store, CalendarEventWriter writer, AppClock clock,
-            List<BuiltInEventCheck> checks, TransactionTemplate tx) {
+            List<BuiltInEventCheck> checks, TransactionTemplate tx, PhoneNumbers phoneNumbers) {
+        this.phoneNumbers = phoneNumbers;
         this.calendars = calendars;
         this.store = store;
         this.writer = writer;
@@ -122,15 +124,16 @@ class InternalEventController {
         if (in.description() != null && in.description().length() > 10_000) {
             throw ApiException.badRequest("VALIDATION_FAILED", "description is limited to 10,000 characters");
         }
-        Instant start = IsoTime.parse(in.start(), "start");
-        Instant end = IsoTime.parse(in.end(), "end");
+        // a time without an offset is the calendar's local time (the page sends those)
+        Instant start = IsoTime.parseIn(in.start(), "start", calendar.timeZone());
+        Instant end = IsoTime.parseIn(in.end(), "end", calendar.timeZone());
         if (!end.isAfter(start)) {
             throw ApiException.badRequest("INVALID_TIME_RANGE", "end must be after start");
         }
         return new NewEvent(in.title().trim(), in.description(), in.location(), start, end, calendar.timeZone());
     }
 
-    private static Map<String, Object> view(ProviderEvent e, Calendar calendar) {
+    private Map<String, Object> view(ProviderEvent e, Calendar calendar) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", e.eventId());
         view.put("calendarId", calendar.id());
@@ -140,6 +143,13 @@ class InternalEventController {
         view.put("start", e.start().atZone(calendar.timeZone()).toOffsetDateTime());
         view.put("end", e.end().atZone(calendar.timeZone()).toOffsetDateTime());
         view.put("version", e.version());
+        // the calendar's own wall-clock times, as the page shows and edits them
+        view.put("localStart", e.start().atZone(calendar.timeZone()).toLocalDateTime().toString());
+        view.put("localEnd", e.end().atZone(calendar.timeZone()).toLocalDateTime().toString());
+        view.put("timeZone", calendar.timeZone().getId());
+        // an event that gives no appointment says why, and how to fix it
+        view.put("notAnAppointment", phoneNumbers.whyNoNumber(e.text(), calendar.region())
+                .map(why -> Map.of("reason", why[0], "fix", why[1])).orElse(null));
         return view;
     }
 }

@@ -51,6 +51,36 @@ public class PhoneNumbers {
         return new ArrayList<>(found.values());
     }
 
+    /** Something written like a phone number: a digit, then digits and separators, then a digit (7 digits or more). */
+    private static final Pattern NUMBER_LIKE = Pattern.compile("\\+?\\(?\\d[\\d ().-]{5,}\\d");
+
+    /**
+     * Why an event's text gives no appointment, and how to fix it, or empty when it names a
+     * client's number: no number at all, or something that looks like one but is not complete
+     * (e.g. "555-0199" without its area code).
+     */
+    public Optional<String[]> whyNoNumber(String text, String region) {
+        if (!find(text, region).isEmpty()) {
+            return Optional.empty();
+        }
+        Matcher m = NUMBER_LIKE.matcher(text == null ? "" : StatusLines.withoutStatusLines(text));
+        while (m.find()) {
+            String digits = m.group().replaceAll("\\D", "");
+            if (digits.length() >= 7) {
+                return Optional.of(new String[] {"\u201c" + m.group().trim() + "\u201d is not a complete phone number",
+                        "write it with its area code (and + and the country code for a number abroad), e.g. "
+                                + example(region)});
+            }
+        }
+        return Optional.of(new String[] {"no phone number in the title, location or description",
+                "add the client's mobile number, e.g. " + example(region)});
+    }
+
+    private String example(String region) {
+        PhoneNumber example = util.getExampleNumberForType(region, PhoneNumberType.MOBILE);
+        return example == null ? "+1 201-555-0123" : util.format(example, PhoneNumberFormat.INTERNATIONAL);
+    }
+
     /** Email addresses in the text, lower-cased, in order of appearance. */
     public List<String> emails(String text) {
         Set<String> emails = new LinkedHashSet<>();
