@@ -13,7 +13,10 @@ import io.confirmloop.messaging.Message;
 import io.confirmloop.messaging.MessageRepository;
 import org.springframework.stereotype.Component;
 
-/** The text the owner's task forms show: appointment, client and message history. */
+/**
+ * The text the owner's task forms show: appointment, client (and where to find them on the
+ * Clients page), message history and the appointment's log for this client.
+ */
 @Component
 class TaskSummaries {
 
@@ -23,8 +26,11 @@ class TaskSummaries {
     private final CalendarRepository calendars;
     private final MessageRepository messages;
     private final PhoneNumbers phoneNumbers;
+    private final AppointmentLog log;
 
-    TaskSummaries(AppointmentRepository appointments, CalendarRepository calendars, MessageRepository messages, PhoneNumbers phoneNumbers) {
+    TaskSummaries(AppointmentRepository appointments, CalendarRepository calendars, MessageRepository messages, PhoneNumbers phoneNumbers,
+            AppointmentLog log) {
+        this.log = log;
         this.appointments = appointments;
         this.calendars = calendars;
         this.messages = messages;
@@ -40,6 +46,7 @@ class TaskSummaries {
         lines.add("When: " + WHEN.format(appointment.start().atZone(calendar.timeZone())) + " (" + calendar.timeZone().getId() + ")");
         lines.add("Calendar: " + calendar.name());
         lines.add("Client: " + phoneNumbers.display(phone) + (att.email() == null ? "" : ", " + att.email()) + " — " + att.statusWords());
+        lines.add("Client page (messages, switches, why a text did not arrive): /clients#" + phone);
         lines.add("");
         lines.add("Messages:");
         for (Message m : messages.ofAppointment(appointmentId)) {
@@ -49,6 +56,13 @@ class TaskSummaries {
             String arrow = m.direction() == Direction.OUT ? "→" : "←";
             lines.add(WHEN.format(m.createdAt().atZone(calendar.timeZone())) + " " + arrow + " " + m.channel() + ": "
                     + (m.subject() == null ? m.body() : m.subject()) + " [" + m.status() + "]");
+        }
+        lines.add("");
+        lines.add("Log:");
+        for (AppointmentLog.Entry e : log.entries(appointmentId)) {
+            if (e.phone() == null || phone.equals(e.phone())) {
+                lines.add(WHEN.format(e.at().atZone(calendar.timeZone())) + " " + e.text());
+            }
         }
         return String.join("\n", lines);
     }

@@ -147,7 +147,9 @@ class AppointmentLifecycleIT extends AbstractIT {
         assertThat(task.getTaskDefinitionKey()).isEqualTo(AppointmentProcess.Elements.CALL_CLIENT);
         assertThat(task.getName()).isEqualTo("Call Consultation (+1 201-555-0104) — Wed 2 Dec 10:00");
         String summary = (String) tasks.getVariable(task.getId(), AppointmentProcess.Variables.TASK_SUMMARY);
-        assertThat(summary).contains("Consultation", "Wed 2 Dec 10:00 (America/New_York)", "+1 201-555-0104", "Reply C or YES");
+        assertThat(summary).contains("Consultation", "Wed 2 Dec 10:00 (America/New_York)", "+1 201-555-0104", "Reply C or YES",
+                "Client page (messages, switches, why a text did not arrive): /clients#+12015550104", "Log:",
+                "Sent text confirmation", "No reply by the deadline: call the client");
 
         // completed as Tasklist does, by the signed-in owner
         assertThat(engineCall(OWNER, HttpMethod.POST, "/task/" + task.getId() + "/complete", formVariables(
