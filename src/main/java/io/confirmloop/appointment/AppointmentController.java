@@ -45,7 +45,14 @@ class AppointmentController {
 
     @GetMapping
     List<Map<String, Object>> list(@RequestParam(required = false) String calendarId, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
+            @RequestParam(required = false) String to, @RequestParam(required = false) String status) {
+        String wanted = status == null || status.isBlank() ? null : status.trim().toUpperCase(java.util.Locale.ROOT);
+        if (wanted != null && java.util.Arrays.stream(AppointmentStatus.values()).noneMatch(s -> s.name().equals(wanted))
+                && java.util.Arrays.stream(AttendeeStatus.values()).noneMatch(s -> s.name().equals(wanted))) {
+            throw ApiException.badRequest("INVALID_STATUS", "status '" + status + "' is neither an appointment status (ACTIVE, CANCELLED, "
+                    + "COMPLETED) nor an attendee's (PENDING, REMINDED, CONFIRMED, DECLINED, RESCHEDULE_REQUESTED, NO_RESPONSE, "
+                    + "CANCELLED, OPTED_OUT)");
+        }
         List<Calendar> visible = calendarId == null ? calendars.visibleCalendars() : List.of(calendars.visible(calendarId));
         Instant start = from == null ? clock.now().minus(Duration.ofDays(1)) : IsoTime.parse(from, "from");
         Instant end = to == null ? start.plus(Duration.ofDays(60)) : IsoTime.parse(to, "to");
@@ -54,7 +61,11 @@ class AppointmentController {
         }
         Map<String, Calendar> byId = new LinkedHashMap<>();
         visible.forEach(c -> byId.put(c.id(), c));
-        return appointments.search(byId.keySet(), start, end).stream().map(a -> view(a, byId.get(a.calendarId()))).toList();
+        return appointments.search(byId.keySet(), start, end).stream().map(a -> view(a, byId.get(a.calendarId())))
+                // an appointment's status, or any of its attendees'
+                .filter(v -> wanted == null || wanted.equals(v.get("status")) || ((List<?>) v.get("attendees")).stream()
+                        .anyMatch(t -> wanted.equals(((Map<?, ?>) t).get("status"))))
+                .toList();
     }
 
     @GetMapping("/{id}")

@@ -27,6 +27,8 @@ class WebConfig implements WebMvcConfigurer {
         registry.addViewController("/").setViewName("forward:/index.html");
         registry.addViewController("/calendar").setViewName("forward:/calendar.html");
         registry.addViewController("/clients").setViewName("forward:/clients.html");
+        registry.addViewController("/calendars").setViewName("forward:/calendars.html");
+        registry.addViewController("/appointments").setViewName("forward:/appointments.html");
         registry.addViewController("/settings").setViewName("forward:/settings.html");
         registry.addViewController("/dev/phone").setViewName("forward:/dev/phone.html");
         registry.addViewController("/dev/mail").setViewName("forward:/dev/mail.html");

@@ -73,5 +73,8 @@ class ClientsIT extends AbstractIT {
         ResponseEntity<String> response = call(OWNER, HttpMethod.GET, "/api/clients?q=a", null);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(read(response).get("error").asText()).isEqualTo("QUERY_TOO_SHORT");
+        ResponseEntity<String> status = call(OWNER, HttpMethod.GET, "/api/appointments?status=MAYBE", null);
+        assertThat(status.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(read(status).get("error").asText()).isEqualTo("INVALID_STATUS");
     }
 }
