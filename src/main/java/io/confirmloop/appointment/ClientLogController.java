@@ -89,8 +89,7 @@ class ClientLogController {
 
     @GetMapping("/api/clients/{phone}/log")
     Map<String, Object> log(@PathVariable String phone) {
-        String e164 = phoneNumbers.normalise(phone, defaultRegion).orElseThrow(() -> ApiException.badRequest("INVALID_PHONE",
-                "'" + phone + "' is not a valid phone number; use E.164 such as +12015550123"));
+        String e164 = phoneNumbers.requireE164(phone, defaultRegion);
         Set<String> visible = calendars.visibleCalendars().stream().map(Calendar::id).collect(Collectors.toSet());
         boolean admin = account.isAdmin();
         // an admin sees every message of the number, also texts that answered no appointment (e.g. a STOP out of the blue)

@@ -61,8 +61,7 @@ class TroubleshootingController {
 
     @GetMapping("/api/clients/{phone}/troubleshooting")
     Map<String, Object> troubleshoot(@PathVariable String phone) {
-        String e164 = phoneNumbers.normalise(phone, defaultRegion).orElseThrow(() -> ApiException.badRequest("INVALID_PHONE",
-                "'" + phone + "' is not a valid phone number; use E.164 such as +12015550123"));
+        String e164 = phoneNumbers.requireE164(phone, defaultRegion);
         Map<String, Calendar> visible = calendars.visibleCalendars().stream().collect(Collectors.toMap(Calendar::id, c -> c));
         List<Attendee> attendances = appointments.attendeesOfPhone(e164, visible.keySet());
         Optional<Message> last = messages.ofPhone(e164).stream()

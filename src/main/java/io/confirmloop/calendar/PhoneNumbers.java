@@ -94,6 +94,12 @@ public class PhoneNumbers {
     }
 
     /** E.164 form of a number typed by a person or sent by a provider; empty if it is no valid number. */
+    /** The number in E.164, or a 400 {@code INVALID_PHONE} that names it (for a number given to the API). */
+    public String requireE164(String phone, String region) {
+        return normalise(phone, region).orElseThrow(() -> io.confirmloop.system.ApiException.badRequest("INVALID_PHONE",
+                "'" + phone + "' is not a valid phone number; use E.164 such as +12015550123"));
+    }
+
     public Optional<String> normalise(String input, String region) {
         if (input == null || input.isBlank()) {
             return Optional.empty();

@@ -120,8 +120,7 @@ class CommunicationSettingsController {
     }
 
     private String e164(String phone) {
-        return phoneNumbers.normalise(phone, defaultRegion).orElseThrow(() -> ApiException.badRequest("INVALID_PHONE",
-                "'" + phone + "' is not a valid phone number; use E.164 such as +12015550123"));
+        return phoneNumbers.requireE164(phone, defaultRegion);
     }
 
     private static Map<String, Object> view(String group, List<CommunicationSettings.Switch> switches) {

@@ -36,8 +36,7 @@ class AppointmentsBrowserIT extends AbstractIT {
         setClock(NOW);
         owner(OWNER, "clinicAp");
         calendarId = calendar(OWNER, "Appointment row clinic");
-        browser = Browser.start();
-        browser.get("http://" + OWNER + ":" + PASSWORD + "@localhost:" + port + "/api/calendars");
+        browser = Browser.signedIn(port, OWNER, PASSWORD);
     }
 
     @AfterEach

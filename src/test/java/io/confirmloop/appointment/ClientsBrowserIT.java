@@ -44,9 +44,7 @@ class ClientsBrowserIT extends AbstractIT {
         calendarId = calendar(OWNER, "Page street clinic");
         ok(call(OWNER, HttpMethod.PUT, "/api/settings/communication",
                 Map.of("texts", Map.of("reminders", true))));
-        browser = Browser.start();
-        // the browser signs in to the API once, as its sign-in prompt would
-        browser.get("http://" + OWNER + ":" + PASSWORD + "@localhost:" + port + "/api/calendars");
+        browser = Browser.signedIn(port, OWNER, PASSWORD);
     }
 
     @AfterEach
@@ -55,7 +53,7 @@ class ClientsBrowserIT extends AbstractIT {
     }
 
     private WebElement visible(String id) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        return Browser.visible(browser, id);
     }
 
     private void find(String q) {

@@ -41,8 +41,7 @@ class CalendarPageBrowserIT extends AbstractIT {
         owner(OWNER, "clinicCp");
         calendarId = post(OWNER, "/api/calendars", Map.of("name", "Lakeview clinic", "provider", "internal",
                 "timeZone", "America/Chicago")).get("id").asText();
-        browser = Browser.start();
-        browser.get("http://" + OWNER + ":" + PASSWORD + "@localhost:" + port + "/api/calendars");
+        browser = Browser.signedIn(port, OWNER, PASSWORD);
     }
 
     @AfterEach
@@ -51,7 +50,7 @@ class CalendarPageBrowserIT extends AbstractIT {
     }
 
     private WebElement visible(String id) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        return Browser.visible(browser, id);
     }
 
     private void add(String title, String localStart) {

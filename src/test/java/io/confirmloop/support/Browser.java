@@ -6,10 +6,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium through the system's chromedriver (Debian: {@code chromium chromium-driver},
@@ -25,6 +29,18 @@ public final class Browser {
 
     public static WebDriver start() {
         return start(options("--window-size=1280,1000"));
+    }
+
+    /** A browser signed in to the API of the app on {@code port} as {@code user}, as its sign-in prompt would have it. */
+    public static WebDriver signedIn(int port, String user, String password) {
+        WebDriver driver = start();
+        driver.get("http://" + user + ":" + password + "@localhost:" + port + "/api/calendars");
+        return driver;
+    }
+
+    /** The element with this id, once it is visible (at most 30 s). */
+    public static WebElement visible(WebDriver driver, String id) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
     }
 
     /** A phone: Chromium's mobile emulation with a {@code width}×{@code height} CSS-pixel screen and touch. */
