@@ -164,8 +164,11 @@ class AccessAndValidationIT extends AbstractIT {
     void badEventsAndRepliesAreRefused() {
         String calendarId = calendar("olivia", "Events");
         String events = "/api/calendars/" + calendarId + "/events";
-        expectError(call("olivia", HttpMethod.POST, events, Map.of("title", "x", "start", "2026-12-02T10:00", "end", "2026-12-02T11:00")),
+        expectError(call("olivia", HttpMethod.POST, events, Map.of("title", "x", "start", "2026-12-02 10h", "end", "2026-12-02T11:00")),
                 HttpStatus.BAD_REQUEST, "INVALID_DATE_TIME");
+        // without an offset, a time is the calendar's wall clock (here New York's)
+        assertThat(ok(call("olivia", HttpMethod.POST, events, Map.of("title", "x", "start", "2026-12-02T10:00", "end", "2026-12-02T11:00")))
+                .get("start").asText()).isEqualTo("2026-12-02T10:00:00-05:00");
         expectError(call("olivia", HttpMethod.POST, events, Map.of("title", "x", "start", START.toString(), "end", START.minusSeconds(60).toString())),
                 HttpStatus.BAD_REQUEST, "INVALID_TIME_RANGE");
         expectError(call("olivia", HttpMethod.POST, events, Map.of("start", START.toString(), "end", START.plusSeconds(60).toString())),
