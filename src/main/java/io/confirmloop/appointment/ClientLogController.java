@@ -119,14 +119,23 @@ class ClientLogController {
             entry.put("canReceiveEmails", switches.canReceiveEmails());
             return entry;
         }).toList());
-        view.put("changes", groups.stream().flatMap(g -> settings.changes(g, e164).stream().map(c -> {
+        java.util.stream.Stream<Map<String, Object>> switchChanges = groups.stream().flatMap(g -> settings.changes(g, e164).stream().map(c -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("at", c.at());
             entry.put("ownerGroup", g);
             entry.put("by", c.changedBy());
             entry.put("text", c.text());
             return entry;
-        })).sorted(java.util.Comparator.comparing(e -> (java.time.Instant) e.get("at"))).toList());
+        }));
+        java.util.stream.Stream<Map<String, Object>> optOutChanges = optOuts.changes(e164).stream().map(c -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("at", c.at());
+            entry.put("by", "the client");
+            entry.put("text", c.optedOut() ? "Opted out of texts" + (c.via() == null ? "" : " via " + c.via()) : "Opted in to texts again");
+            return entry;
+        });
+        view.put("changes", java.util.stream.Stream.concat(switchChanges, optOutChanges)
+                .sorted(java.util.Comparator.comparing(e -> (java.time.Instant) e.get("at"))).toList());
         return view;
     }
 

@@ -4,6 +4,7 @@ import static io.confirmloop.system.Jdbc.instant;
 import static io.confirmloop.system.Jdbc.ts;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import io.confirmloop.system.AppClock;
@@ -52,13 +53,31 @@ public class OptOuts {
             jdbc.sql("insert into sms_subscription (phone, opted_out, opted_out_at, opted_out_via, updated_at) values (?, true, ?, ?, ?)")
                     .params(phone, ts(now), via, ts(now)).update();
         }
+        record(phone, now, true, via);
         listeners.forEach(l -> l.optedOut(phone));
     }
 
     void optIn(String phone) {
+        Instant now = clock.now();
         if (jdbc.sql("update sms_subscription set opted_out = false, updated_at = ? where phone = ? and opted_out = true")
-                .params(ts(clock.now()), phone).update() > 0) {
+                .params(ts(now), phone).update() > 0) {
+            record(phone, now, false, null);
             listeners.forEach(l -> l.optedIn(phone));
         }
+    }
+
+    /** An opt-out or opt-in of the number, as the client's log shows it. */
+    public record Change(Instant at, boolean optedOut, String via) {
+    }
+
+    /** Every opt-out and opt-in of the number, oldest first. */
+    public List<Change> changes(String phone) {
+        return jdbc.sql("select at, opted_out, via from opt_out_change where phone = ? order by id").param(phone)
+                .query((rs, n) -> new Change(instant(rs, "at"), rs.getBoolean("opted_out"), rs.getString("via"))).list();
+    }
+
+    private void record(String phone, Instant at, boolean optedOut, String via) {
+        jdbc.sql("insert into opt_out_change (phone, at, opted_out, via) values (?, ?, ?, ?)")
+                .params(phone, ts(at), optedOut, via == null || via.length() <= 32 ? via : via.substring(0, 32)).update();
     }
 }

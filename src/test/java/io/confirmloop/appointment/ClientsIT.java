@@ -66,6 +66,11 @@ class ClientsIT extends AbstractIT {
             assertThat(c.get("smsOptedOut").asBoolean()).isTrue();
             assertThat(c.get("optedOutVia").asText()).isEqualTo(ourNumber);
         });
+
+        reply(OWNER, "+12015550237", "START");
+        runDueJobs();
+        assertThat(get(OWNER, "/api/clients/+12015550237/log").get("changes")).extracting(c -> c.get("text").asText())
+                .containsExactly("Opted out of texts via " + ourNumber, "Opted in to texts again");
     }
 
     @Test
