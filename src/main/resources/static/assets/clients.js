@@ -29,7 +29,7 @@
             } }, (c.name || c.displayPhone) + ' · ' + c.displayPhone),
             c.smsOptedOut ? CL.badge('OPTED_OUT') : null),
           h('div', { class: 'hint' }, (c.email ? c.email + ' · ' : '') + 'latest appointment ' +
-            CL.fmtTime(c.latestAppointment.start) + ' — ' + c.latestAppointment.title));
+            CL.fmtTime(c.latestAppointment.start, c.latestAppointment.timeZone) + ' — ' + c.latestAppointment.title));
       }));
       if (clients.length === 1) return open(clients[0].phone);
     }).catch(CL.showError);
@@ -83,7 +83,7 @@
     (log.messages || []).forEach(function (m) {
       entries.push({ at: m.at, node: h('li', { class: 'message', dataset: { status: m.status } },
         h('div', null, (m.direction === 'IN' ? 'From the client' : 'To the client') + ' by ' + (m.channel === 'SMS' ? 'text' : 'email') +
-          ' · ', CL.badge(m.status), ' ', h('span', { class: 'hint' }, CL.fmtTime(m.at))),
+          ' · ', CL.badge(m.status), ' ', h('span', { class: 'hint' }, CL.fmtTime(m.at, m.timeZone))),
         h('div', { class: 'body' }, m.body),
         m.errorMessage || m.errorCode ? h('div', { class: 'hint reason' },
           (m.errorCode ? 'Error ' + m.errorCode + (m.errorMessage ? ': ' : '') : '') + (m.errorMessage || '')) : null) });

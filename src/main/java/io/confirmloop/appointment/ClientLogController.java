@@ -82,6 +82,7 @@ class ClientLogController {
             appointment.put("calendarId", m.calendarId());
             appointment.put("title", m.title());
             appointment.put("start", m.start());
+            appointment.put("timeZone", visible.get(m.calendarId()).timeZone().getId());
             entry.put("latestAppointment", appointment);
             return entry;
         }).toList();
@@ -90,12 +91,19 @@ class ClientLogController {
     @GetMapping("/api/clients/{phone}/log")
     Map<String, Object> log(@PathVariable String phone) {
         String e164 = phoneNumbers.requireE164(phone, defaultRegion);
-        Set<String> visible = calendars.visibleCalendars().stream().map(Calendar::id).collect(Collectors.toSet());
+        Map<String, Calendar> byId = calendars.visibleCalendars().stream().collect(Collectors.toMap(Calendar::id, c -> c));
+        Set<String> visible = byId.keySet();
         boolean admin = account.isAdmin();
         // an admin sees every message of the number, also texts that answered no appointment (e.g. a STOP out of the blue)
         List<Map<String, Object>> entries = messages.ofPhone(e164).stream()
                 .filter(m -> admin || (m.calendarId() != null && visible.contains(m.calendarId())))
-                .map(AppointmentController::messageEntry).toList();
+                .map(m -> {
+                    Map<String, Object> entry = AppointmentController.messageEntry(m);
+                    // the zone of the message's calendar, for showing its times there
+                    entry.put("timeZone", m.calendarId() == null || !byId.containsKey(m.calendarId()) ? null
+                            : byId.get(m.calendarId()).timeZone().getId());
+                    return entry;
+                }).toList();
         List<Attendee> attendances = appointments.attendeesOfPhone(e164, visible);
         var state = optOuts.state(e164);
         if (entries.isEmpty() && attendances.isEmpty() && !(admin && state.isPresent())) {
