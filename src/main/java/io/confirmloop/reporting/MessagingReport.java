@@ -1,0 +1,151 @@
+package io.confirmloop.reporting;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import io.confirmloop.calendar.Calendar;
+import io.confirmloop.calendar.CalendarService;
+import io.confirmloop.system.ApiException;
+import io.confirmloop.system.AppClock;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Builds the report for the caller's calendars (one, or all they may see) and a period of dates
+ * in each calendar's zone. The queries run per time zone, so every calendar's days start at its
+ * own midnight.
+ */
+@Service
+class MessagingReport {
+
+    static final int DEFAULT_DAYS = 30;
+    static final int MAX_DAYS = 366;
+
+    /** The figures per calendar and local date (every date of the period, zeros included), and the latest replies. */
+    record Result(LocalDate from, LocalDate to, String calendarId, List<Calendar> calendars,
+            Map<String, Map<LocalDate, Tally>> tallies, List<ReportQueries.Reply> replies) {
+
+        Tally total() {
+            Tally total = new Tally();
+            tallies.values().forEach(days -> days.values().forEach(total::add));
+            return total;
+        }
+
+        Tally ofCalendar(String id) {
+            Tally total = new Tally();
+            tallies.get(id).values().forEach(total::add);
+            return total;
+        }
+
+        /** Each date summed over the calendars. */
+        Map<LocalDate, Tally> days() {
+            Map<LocalDate, Tally> days = new TreeMap<>();
+            tallies.values().forEach(byDay -> byDay.forEach((d, t) -> days.computeIfAbsent(d, x -> new Tally()).add(t)));
+            return days;
+        }
+
+        Map<String, Calendar> calendarsById() {
+            return calendars.stream().collect(Collectors.toMap(Calendar::id, c -> c, (a, b) -> a, LinkedHashMap::new));
+        }
+    }
+
+    private final CalendarService calendars;
+    private final ReportQueries queries;
+    private final AppClock clock;
+
+    MessagingReport(CalendarService calendars, ReportQueries queries, AppClock clock) {
+        this.calendars = calendars;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Result build(String calendarId, String fromText, String toText, int replyLimit) {
+        List<Calendar> selected = calendarId == null || calendarId.isBlank() ? calendars.visibleCalendars()
+                : List.of(calendars.visible(calendarId));
+        ZoneId defaultZone = selected.isEmpty() ? ZoneId.of("UTC") : selected.get(0).timeZone();
+        LocalDate to = toText == null || toText.isBlank() ? LocalDate.ofInstant(clock.now(), defaultZone) : date(toText, "to");
+        LocalDate from = fromText == null || fromText.isBlank() ? to.minusDays(DEFAULT_DAYS - 1) : date(fromText, "from");
+        if (from.isAfter(to)) {
+            throw ApiException.badRequest("INVALID_PERIOD", "from (" + from + ") must not be after to (" + to + ")");
+        }
+        if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
+            throw ApiException.badRequest("INVALID_PERIOD", "The period may cover at most " + MAX_DAYS + " days");
+        }
+        Map<String, Map<LocalDate, Tally>> tallies = new LinkedHashMap<>();
+        selected.forEach(c -> tallies.put(c.id(), emptyDays(from, to)));
+        List<ReportQueries.Reply> replies = new java.util.ArrayList<>();
+        Map<ZoneId, List<String>> byZone = selected.stream()
+                .collect(Collectors.groupingBy(Calendar::timeZone, LinkedHashMap::new, Collectors.mapping(Calendar::id, Collectors.toList())));
+        byZone.forEach((zone, ids) -> {
+            Instant lo = from.atStartOfDay(zone).toInstant();
+            Instant hi = to.plusDays(1).atStartOfDay(zone).toInstant();
+            count(tallies, zone, ids, lo, hi);
+            replies.addAll(queries.replies(ids, lo, hi, replyLimit));
+        });
+        replies.sort(Comparator.comparing(ReportQueries.Reply::at).reversed());
+        return new Result(from, to, calendarId, selected, tallies, replies.size() > replyLimit ? replies.subList(0, replyLimit) : replies);
+    }
+
+    private void count(Map<String, Map<LocalDate, Tally>> tallies, ZoneId zone, List<String> ids, Instant lo, Instant hi) {
+        for (ReportQueries.TextDay d : queries.texts(ids, zone, lo, hi)) {
+            Tally t = tallies.get(d.calendarId()).get(day(d.day()));
+            t.sent += d.sent();
+            t.delivered += d.delivered();
+            t.undelivered += d.undelivered();
+            t.failed += d.failed();
+            t.skipped += d.skipped();
+            t.replies += d.replies();
+            t.optOuts += d.optOuts();
+        }
+        for (ReportQueries.OutcomeDay d : queries.outcomes(ids, zone, lo, hi)) {
+            Tally t = tallies.get(d.calendarId()).get(day(d.day()));
+            switch (d.text()) {
+                case ReportQueries.CONFIRMED -> t.confirmed += d.count();
+                case ReportQueries.DECLINED -> t.declined += d.count();
+                case ReportQueries.RESCHEDULE -> t.rescheduleRequests += d.count();
+                default -> t.noResponse += d.count();
+            }
+        }
+        for (ReportQueries.Asked a : queries.asked(ids, lo, hi)) {
+            Tally t = tallies.get(a.calendarId()).get(LocalDate.ofInstant(a.askedAt(), zone));
+            t.askedToConfirm++;
+            if (a.confirmed()) {
+                t.confirmedOfAsked++;
+            }
+            if (a.repliedAt() != null) {
+                t.replyDelays.add(Duration.between(a.askedAt(), a.repliedAt()).toSeconds());
+            }
+        }
+    }
+
+    private static Map<LocalDate, Tally> emptyDays(LocalDate from, LocalDate to) {
+        Map<LocalDate, Tally> days = new TreeMap<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            days.put(d, new Tally());
+        }
+        return days;
+    }
+
+    private static LocalDate day(int yyyymmdd) {
+        return LocalDate.of(yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100);
+    }
+
+    private static LocalDate date(String value, String field) {
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("INVALID_DATE", field + " '" + value + "' is not a date such as 2026-12-01");
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.confirmloop.reporting;
+
+import static io.confirmloop.system.Jdbc.instant;
+import static io.confirmloop.system.Jdbc.ts;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The report's reads, one query per kind of record, for calendars of one time zone and the
+ * instants [lo, hi). Days are the calendar's local dates, as yyyymmdd numbers: {@code AT TIME
+ * ZONE} and {@code extract} read the same on PostgreSQL and on H2 (where a cast to date would use
+ * the session's zone).
+ */
+@Repository
+class ReportQueries {
+
+    /** The appointment log's words for the outcomes the report counts (see AppointmentLog's writers). */
+    static final String ASKED = "Sent text confirmation";
+    static final String ASKED_NEW_TIME = "Sent text with the new time";
+    static final String CONFIRMED = "Confirmed via text";
+    static final String DECLINED = "Declined via text";
+    static final String RESCHEDULE = "Asked to reschedule via text";
+    static final String NO_RESPONSE = "No reply by the deadline: call the client";
+
+    private static final String LOCAL_DAY = "cast(extract(year from t) * 10000 + extract(month from t) * 100 + extract(day from t) as integer)";
+
+    record TextDay(String calendarId, int day, long sent, long delivered, long undelivered, long failed, long skipped, long replies,
+            long optOuts) {
+    }
+
+    record OutcomeDay(String calendarId, int day, String text, long count) {
+    }
+
+    /** An attendee asked to confirm: when first in the period, their first text back after it, and whether they confirmed by text. */
+    record Asked(String calendarId, Instant askedAt, Instant repliedAt, boolean confirmed) {
+    }
+
+    record Reply(Instant at, String calendarId, String appointmentId, String phone, String text, String intent, String title,
+            Instant appointmentStart, String attendeeStatus) {
+    }
+
+    private final JdbcClient jdbc;
+
+    ReportQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<TextDay> texts(Collection<String> calendarIds, ZoneId zone, Instant lo, Instant hi) {
+        return jdbc.sql("""
+                select calendar_id, local_day,
+                  sum(case when direction = 'OUT' and provider_id is not null then 1 else 0 end) as sent,
+                  sum(case when direction = 'OUT' and status in ('DELIVERED', 'READ') then 1 else 0 end) as delivered,
+                  sum(case when direction = 'OUT' and status = 'UNDELIVERED' then 1 else 0 end) as undelivered,
+                  sum(case when direction = 'OUT' and status in ('FAILED', 'CANCELED') then 1 else 0 end) as failed,
+                  sum(case when direction = 'OUT' and status = 'SKIPPED' then 1 else 0 end) as skipped,
+                  sum(case when direction = 'IN' then 1 else 0 end) as replies,
+                  sum(case when direction = 'IN' and intent = 'OPT_OUT' then 1 else 0 end) as opt_outs
+                from (select calendar_id, direction, status, provider_id, intent, %s as local_day
+                      from (select calendar_id, direction, status, provider_id, intent, created_at at time zone :zone as t
+                            from message
+                            where calendar_id in (:calendars) and channel = 'SMS' and created_at >= :lo and created_at < :hi) m) d
+                group by calendar_id, local_day""".formatted(LOCAL_DAY))
+                .param("zone", zone.getId()).param("calendars", calendarIds).param("lo", ts(lo)).param("hi", ts(hi))
+                .query((rs, n) -> new TextDay(rs.getString("calendar_id"), rs.getInt("local_day"), rs.getLong("sent"),
+                        rs.getLong("delivered"), rs.getLong("undelivered"), rs.getLong("failed"), rs.getLong("skipped"),
+                        rs.getLong("replies"), rs.getLong("opt_outs")))
+                .list();
+    }
+
+    List<OutcomeDay> outcomes(Collection<String> calendarIds, ZoneId zone, Instant lo, Instant hi) {
+        return jdbc.sql("""
+                select calendar_id, local_day, text, count(*) as n
+                from (select calendar_id, text, %s as local_day
+                      from (select a.calendar_id, l.text, l.at at time zone :zone as t
+                            from appointment_log l join appointment a on a.id = l.appointment_id
+                            where a.calendar_id in (:calendars) and l.text in (:texts) and l.at >= :lo and l.at < :hi) x) d
+                group by calendar_id, local_day, text""".formatted(LOCAL_DAY))
+                .param("zone", zone.getId()).param("calendars", calendarIds).param("lo", ts(lo)).param("hi", ts(hi))
+                .param("texts", List.of(CONFIRMED, DECLINED, RESCHEDULE, NO_RESPONSE))
+                .query((rs, n) -> new OutcomeDay(rs.getString("calendar_id"), rs.getInt("local_day"), rs.getString("text"),
+                        rs.getLong("n")))
+                .list();
+    }
+
+    List<Asked> asked(Collection<String> calendarIds, Instant lo, Instant hi) {
+        return jdbc.sql("""
+                select q.calendar_id, q.asked_at,
+                  (select min(r.created_at) from message r
+                   where r.appointment_id = q.appointment_id and r.phone = q.phone and r.direction = 'IN' and r.created_at >= q.asked_at)
+                   as replied_at,
+                  (select count(*) from appointment_log c
+                   where c.appointment_id = q.appointment_id and c.phone = q.phone and c.text = :confirmed and c.at >= q.asked_at)
+                   as confirmations
+                from (select a.calendar_id, l.appointment_id, l.phone, min(l.at) as asked_at
+                      from appointment_log l join appointment a on a.id = l.appointment_id
+                      where a.calendar_id in (:calendars) and l.text in (:asked) and l.at >= :lo and l.at < :hi
+                      group by a.calendar_id, l.appointment_id, l.phone) q""")
+                .param("calendars", calendarIds).param("lo", ts(lo)).param("hi", ts(hi)).param("confirmed", CONFIRMED)
+                .param("asked", List.of(ASKED, ASKED_NEW_TIME))
+                .query((rs, n) -> new Asked(rs.getString("calendar_id"), instant(rs, "asked_at"), instant(rs, "replied_at"),
+                        rs.getLong("confirmations") > 0))
+                .list();
+    }
+
+    /** The latest {@code limit} texts clients sent in the period, newest first. */
+    List<Reply> replies(Collection<String> calendarIds, Instant lo, Instant hi, int limit) {
+        return jdbc.sql("""
+                select m.created_at, m.calendar_id, m.appointment_id, m.phone, m.body, m.intent, a.title, a.start_at,
+                       t.status as attendee_status
+                from message m
+                  left join appointment a on a.id = m.appointment_id
+                  left join attendee t on t.appointment_id = m.appointment_id and t.phone = m.phone
+                where m.calendar_id in (:calendars) and m.direction = 'IN' and m.channel = 'SMS' and m.created_at >= :lo and m.created_at < :hi
+                order by m.created_at desc, m.seq desc
+                limit :limit""")
+                .param("calendars", calendarIds).param("lo", ts(lo)).param("hi", ts(hi)).param("limit", limit)
+                .query((rs, n) -> new Reply(instant(rs, "created_at"), rs.getString("calendar_id"), rs.getString("appointment_id"),
+                        rs.getString("phone"), rs.getString("body"), rs.getString("intent"), rs.getString("title"),
+                        instant(rs, "start_at"), rs.getString("attendee_status")))
+                .list();
+    }
+}
