@@ -30,6 +30,7 @@ class WebConfig implements WebMvcConfigurer {
         registry.addViewController("/calendars").setViewName("forward:/calendars.html");
         registry.addViewController("/appointments").setViewName("forward:/appointments.html");
         registry.addViewController("/settings").setViewName("forward:/settings.html");
+        registry.addViewController("/report").setViewName("forward:/report.html");
         registry.addViewController("/dev/phone").setViewName("forward:/dev/phone.html");
         registry.addViewController("/dev/mail").setViewName("forward:/dev/mail.html");
     }

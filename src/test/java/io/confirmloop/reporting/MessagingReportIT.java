@@ -2,92 +2,29 @@ package io.confirmloop.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.confirmloop.support.AbstractIT;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The text messaging report over what really happened: five clients of a New York calendar get
- * their confirmation request, answer YES, NO, R, STOP (late in the evening, so on that day in New
- * York but the next in UTC), or nothing, and the report counts it per day in the calendar's zone.
+ * {@code GET /api/reports/messaging} over the scenario's texts and answers: the counts per day in
+ * the calendar's zone, the replies, CSV, other accounts, bad input.
  */
-class MessagingReportIT extends AbstractIT {
-
-    /** Tuesday 1 December 2026, 10:00 in New York. */
-    static final Instant NOW = Instant.parse("2026-12-01T15:00:00Z");
-    /** Wednesday 2 December 2026, 09:00 in New York: the 24 h request is late and goes out at once. */
-    static final Instant START = Instant.parse("2026-12-02T14:00:00Z");
-    static final String YES = "+13125550101";
-    static final String NO = "+13125550102";
-    static final String RESCHEDULE = "+13125550103";
-    static final String STOP = "+13125550104";
-    static final String SILENT = "+13125550105";
-    static final List<String> CLIENTS = List.of(YES, NO, RESCHEDULE, STOP, SILENT);
-    static final String PERIOD = "from=2026-12-01&to=2026-12-02";
-
-    @Autowired
-    JdbcClient jdbc;
-
-    final String owner = "reportowner";
-    /** Seeded once for the class: the clients' numbers and opt-outs are the app's for good. */
-    static String calendarId;
-
-    @BeforeEach
-    void clientsAnswer() {
-        if (calendarId != null) {
-            return;
-        }
-        setClock(NOW);
-        owner(owner, "reportclinic");
-        calendarId = calendar(owner, "Lakeside report clinic");
-        for (String phone : CLIENTS) {
-            event(owner, calendarId, "Check-up " + phone, START, START.plus(Duration.ofMinutes(30)));
-        }
-        runDueJobs();
-        answer(YES, "Yes", Duration.ofMinutes(10));
-        answer(NO, "No, I can't make it", Duration.ofMinutes(20));
-        answer(RESCHEDULE, "R", Duration.ofMinutes(30));
-        // 23:30 in New York: still 1 December there, 2 December in UTC
-        answer(STOP, "STOP", Duration.ofMinutes(13 * 60 + 30));
-        setClock(START.minus(Duration.ofHours(2)));
-        runDueJobs();
-        // what Twilio's status callbacks record (TwilioAndSmtpIT covers that path): one request undelivered, one text failed
-        providerReports(SILENT, "Reply C or YES", "UNDELIVERED");
-        providerReports(NO, "", "FAILED");
-    }
-
-    private void answer(String phone, String text, Duration after) {
-        setClock(NOW.plus(after));
-        reply(owner, phone, text);
-        runDueJobs();
-    }
-
-    private void providerReports(String phone, String bodyPart, String status) {
-        assertThat(jdbc.sql("""
-                update message set status = :status, error_code = '30003' where id = (
-                  select min(id) from message where phone = :phone and direction = 'OUT' and body like :body and status = 'DELIVERED')""")
-                .param("status", status).param("phone", phone).param("body", "%" + bodyPart + "%").update()).isEqualTo(1);
-    }
+class MessagingReportIT extends MessagingReportScenario {
 
     private JsonNode report(String query) {
-        return get(owner, "/api/reports/messaging?" + query);
+        return get(OWNER, "/api/reports/messaging?" + query);
     }
 
     @Test
     void countsTextsAnswersAndOutcomesPerDayInTheCalendarsZone() {
         JsonNode r = report("calendarId=" + calendarId + "&" + PERIOD);
-        long textsToClients = CLIENTS.stream().mapToLong(p -> textsTo(owner, p).size()).sum();
+        long textsToClients = CLIENTS.stream().mapToLong(p -> textsTo(OWNER, p).size()).sum();
         JsonNode totals = r.get("totals");
         assertThat(totals.get("sent").asLong()).isEqualTo(textsToClients).isGreaterThanOrEqualTo(7);
         assertThat(totals.get("undelivered").asLong()).isEqualTo(1);
@@ -141,7 +78,7 @@ class MessagingReportIT extends AbstractIT {
 
     @Test
     void csvHasALinePerCalendarAndDayAndTheRepliesOnRequest() {
-        ResponseEntity<String> days = rest.withBasicAuth(owner, PASSWORD).exchange(
+        ResponseEntity<String> days = rest.withBasicAuth(OWNER, PASSWORD).exchange(
                 "/api/reports/messaging?calendarId=" + calendarId + "&" + PERIOD, HttpMethod.GET,
                 new HttpEntity<>(headers("text/csv")), String.class);
         assertThat(days.getHeaders().getContentType().toString()).startsWith("text/csv");
@@ -152,7 +89,7 @@ class MessagingReportIT extends AbstractIT {
         assertThat(lines.get(1)).startsWith(calendarId + ",Lakeside report clinic,2026-12-01,")
                 .endsWith(",4,1,1,1,0,1,5,1,0.2,1500");
 
-        String replies = rest.withBasicAuth(owner, PASSWORD).getForObject(
+        String replies = rest.withBasicAuth(OWNER, PASSWORD).getForObject(
                 "/api/reports/messaging?format=csv&table=replies&calendarId=" + calendarId + "&" + PERIOD, String.class);
         assertThat(replies.lines().toList()).hasSize(5).element(3)
                 .asString().contains(",\"No, I can't make it\",DECLINE,DECLINED").contains(NO);
@@ -181,7 +118,7 @@ class MessagingReportIT extends AbstractIT {
     }
 
     private void assertBad(String query, String code) {
-        ResponseEntity<String> response = call(owner, HttpMethod.GET, "/api/reports/messaging?" + query, null);
+        ResponseEntity<String> response = call(OWNER, HttpMethod.GET, "/api/reports/messaging?" + query, null);
         assertThat(response.getStatusCode().value()).as(query).isEqualTo(400);
         assertThat(read(response).get("error").asText()).as(query).isEqualTo(code);
         assertThat(read(response).get("message").asText()).isNotBlank();
