@@ -99,7 +99,7 @@ class MessagingReport {
 
     private void count(Map<String, Map<LocalDate, Tally>> tallies, ZoneId zone, List<String> ids, Instant lo, Instant hi) {
         for (ReportQueries.TextDay d : queries.texts(ids, zone, lo, hi)) {
-            Tally t = tallies.get(d.calendarId()).get(day(d.day()));
+            Tally t = tallies.get(d.calendarId()).get(d.day());
             t.sent += d.sent();
             t.delivered += d.delivered();
             t.undelivered += d.undelivered();
@@ -109,7 +109,7 @@ class MessagingReport {
             t.optOuts += d.optOuts();
         }
         for (ReportQueries.OutcomeDay d : queries.outcomes(ids, zone, lo, hi)) {
-            Tally t = tallies.get(d.calendarId()).get(day(d.day()));
+            Tally t = tallies.get(d.calendarId()).get(d.day());
             switch (d.text()) {
                 case ReportQueries.CONFIRMED -> t.confirmed += d.count();
                 case ReportQueries.DECLINED -> t.declined += d.count();
@@ -135,10 +135,6 @@ class MessagingReport {
             days.put(d, new Tally());
         }
         return days;
-    }
-
-    private static LocalDate day(int yyyymmdd) {
-        return LocalDate.of(yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100);
     }
 
     private static LocalDate date(String value, String field) {

@@ -3,19 +3,24 @@ package io.confirmloop.reporting;
 import static io.confirmloop.system.Jdbc.instant;
 import static io.confirmloop.system.Jdbc.ts;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 
+import io.confirmloop.system.WorkQueues;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The report's reads, one query per kind of record, for calendars of one time zone and the
- * instants [lo, hi). Days are the calendar's local dates, as yyyymmdd numbers: {@code AT TIME
- * ZONE} and {@code extract} read the same on PostgreSQL and on H2 (where a cast to date would use
- * the session's zone).
+ * instants [lo, hi). Days are the calendar's local dates: on PostgreSQL the local time cast to a
+ * date; on H2, whose cast to a date would use the session's zone, the year, month and day of the
+ * local time as one yyyymmdd number.
  */
 @Repository
 class ReportQueries {
@@ -28,13 +33,12 @@ class ReportQueries {
     static final String RESCHEDULE = "Asked to reschedule via text";
     static final String NO_RESPONSE = "No reply by the deadline: call the client";
 
-    private static final String LOCAL_DAY = "cast(extract(year from t) * 10000 + extract(month from t) * 100 + extract(day from t) as integer)";
 
-    record TextDay(String calendarId, int day, long sent, long delivered, long undelivered, long failed, long skipped, long replies,
+    record TextDay(String calendarId, LocalDate day, long sent, long delivered, long undelivered, long failed, long skipped, long replies,
             long optOuts) {
     }
 
-    record OutcomeDay(String calendarId, int day, String text, long count) {
+    record OutcomeDay(String calendarId, LocalDate day, String text, long count) {
     }
 
     /** An attendee asked to confirm: when first in the period, their first text back after it, and whether they confirmed by text. */
@@ -46,9 +50,27 @@ class ReportQueries {
     }
 
     private final JdbcClient jdbc;
+    private final boolean postgres;
 
-    ReportQueries(JdbcClient jdbc) {
+    ReportQueries(JdbcClient jdbc, DataSourceProperties dataSource) {
         this.jdbc = jdbc;
+        this.postgres = WorkQueues.isPostgres(dataSource);
+    }
+
+    /** The calendar's local date of an instant column, named local_day; read with {@link #localDay}. */
+    private String localDay(String column) {
+        String local = column + " at time zone :zone";
+        return (postgres ? "cast(%1$s as date)" : "cast(extract(year from %1$s) * 10000 + extract(month from %1$s) * 100 + extract(day from %1$s) as integer)")
+                .formatted(local) + " as local_day";
+    }
+
+    private static LocalDate localDay(ResultSet rs) throws SQLException {
+        Object value = rs.getObject("local_day");
+        if (value instanceof Number n) {
+            int yyyymmdd = n.intValue();
+            return LocalDate.of(yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100);
+        }
+        return rs.getObject("local_day", LocalDate.class);
     }
 
     List<TextDay> texts(Collection<String> calendarIds, ZoneId zone, Instant lo, Instant hi) {
@@ -61,13 +83,12 @@ class ReportQueries {
                   sum(case when direction = 'OUT' and status = 'SKIPPED' then 1 else 0 end) as skipped,
                   sum(case when direction = 'IN' then 1 else 0 end) as replies,
                   sum(case when direction = 'IN' and intent = 'OPT_OUT' then 1 else 0 end) as opt_outs
-                from (select calendar_id, direction, status, provider_id, intent, %s as local_day
-                      from (select calendar_id, direction, status, provider_id, intent, created_at at time zone :zone as t
-                            from message
-                            where calendar_id in (:calendars) and channel = 'SMS' and created_at >= :lo and created_at < :hi) m) d
-                group by calendar_id, local_day""".formatted(LOCAL_DAY))
+                from (select calendar_id, direction, status, provider_id, intent, %s
+                      from message
+                      where calendar_id in (:calendars) and channel = 'SMS' and created_at >= :lo and created_at < :hi) d
+                group by calendar_id, local_day""".formatted(localDay("created_at")))
                 .param("zone", zone.getId()).param("calendars", calendarIds).param("lo", ts(lo)).param("hi", ts(hi))
-                .query((rs, n) -> new TextDay(rs.getString("calendar_id"), rs.getInt("local_day"), rs.getLong("sent"),
+                .query((rs, n) -> new TextDay(rs.getString("calendar_id"), localDay(rs), rs.getLong("sent"),
                         rs.getLong("delivered"), rs.getLong("undelivered"), rs.getLong("failed"), rs.getLong("skipped"),
                         rs.getLong("replies"), rs.getLong("opt_outs")))
                 .list();
@@ -76,31 +97,29 @@ class ReportQueries {
     List<OutcomeDay> outcomes(Collection<String> calendarIds, ZoneId zone, Instant lo, Instant hi) {
         return jdbc.sql("""
                 select calendar_id, local_day, text, count(*) as n
-                from (select calendar_id, text, %s as local_day
-                      from (select a.calendar_id, l.text, l.at at time zone :zone as t
-                            from appointment_log l join appointment a on a.id = l.appointment_id
-                            where a.calendar_id in (:calendars) and l.text in (:texts) and l.at >= :lo and l.at < :hi) x) d
-                group by calendar_id, local_day, text""".formatted(LOCAL_DAY))
+                from (select a.calendar_id, l.text, %s
+                      from appointment_log l join appointment a on a.id = l.appointment_id
+                      where a.calendar_id in (:calendars) and l.text in (:texts) and l.at >= :lo and l.at < :hi) d
+                group by calendar_id, local_day, text""".formatted(localDay("l.at")))
                 .param("zone", zone.getId()).param("calendars", calendarIds).param("lo", ts(lo)).param("hi", ts(hi))
                 .param("texts", List.of(CONFIRMED, DECLINED, RESCHEDULE, NO_RESPONSE))
-                .query((rs, n) -> new OutcomeDay(rs.getString("calendar_id"), rs.getInt("local_day"), rs.getString("text"),
+                .query((rs, n) -> new OutcomeDay(rs.getString("calendar_id"), localDay(rs), rs.getString("text"),
                         rs.getLong("n")))
                 .list();
     }
 
     List<Asked> asked(Collection<String> calendarIds, Instant lo, Instant hi) {
         return jdbc.sql("""
-                select q.calendar_id, q.asked_at,
-                  (select min(r.created_at) from message r
-                   where r.appointment_id = q.appointment_id and r.phone = q.phone and r.direction = 'IN' and r.created_at >= q.asked_at)
-                   as replied_at,
-                  (select count(*) from appointment_log c
-                   where c.appointment_id = q.appointment_id and c.phone = q.phone and c.text = :confirmed and c.at >= q.asked_at)
-                   as confirmations
+                select q.calendar_id, q.asked_at, min(r.created_at) as replied_at, count(c.at) as confirmations
                 from (select a.calendar_id, l.appointment_id, l.phone, min(l.at) as asked_at
                       from appointment_log l join appointment a on a.id = l.appointment_id
                       where a.calendar_id in (:calendars) and l.text in (:asked) and l.at >= :lo and l.at < :hi
-                      group by a.calendar_id, l.appointment_id, l.phone) q""")
+                      group by a.calendar_id, l.appointment_id, l.phone) q
+                  left join message r on r.calendar_id = q.calendar_id and r.appointment_id = q.appointment_id and r.phone = q.phone
+                    and r.direction = 'IN' and r.created_at >= q.asked_at and r.created_at >= :lo
+                  left join appointment_log c on c.appointment_id = q.appointment_id and c.phone = q.phone and c.text = :confirmed
+                    and c.at >= q.asked_at and c.at >= :lo
+                group by q.calendar_id, q.appointment_id, q.phone, q.asked_at""")
                 .param("calendars", calendarIds).param("lo", ts(lo)).param("hi", ts(hi)).param("confirmed", CONFIRMED)
                 .param("asked", List.of(ASKED, ASKED_NEW_TIME))
                 .query((rs, n) -> new Asked(rs.getString("calendar_id"), instant(rs, "asked_at"), instant(rs, "replied_at"),

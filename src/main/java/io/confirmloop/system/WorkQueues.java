@@ -53,7 +53,7 @@ public class WorkQueues implements SmartLifecycle {
                 : null;
     }
 
-    static boolean isPostgres(DataSourceProperties dataSource) {
+    public static boolean isPostgres(DataSourceProperties dataSource) {
         return DatabaseDriver.fromJdbcUrl(dataSource.determineUrl()) == DatabaseDriver.POSTGRESQL;
     }
 

@@ -61,6 +61,17 @@ class EmbeddedDefaultIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> StreamSupport.stream(get("/api/calendars/" + calendarId + "/events").spliterator(), false)
                 .filter(e -> e.get("id").asText().equals(eventId))
                 .anyMatch(e -> e.get("description").asText().startsWith("[ConfirmLoop] +1 201-555-0171: confirmed")));
+
+        // the text messaging report reads it on H2 too: the last 30 days of the calendar, the answer among the replies
+        JsonNode report = get("/api/reports/messaging?calendarId=" + calendarId);
+        assertThat(report.get("days")).hasSize(30);
+        assertThat(report.at("/totals/askedToConfirm").asLong()).isPositive();
+        assertThat(report.at("/totals/confirmed").asLong()).isPositive();
+        assertThat(report.get("days").get(29).get("sent").asLong()).isPositive();
+        assertThat(StreamSupport.stream(report.get("replies").spliterator(), false)
+                .filter(r -> r.get("phone").asText().equals("+12015550171"))
+                .map(r -> r.get("text").asText() + " " + r.get("readAs").asText() + " " + r.get("attendeeStatus").asText()))
+                .containsExactly("C CONFIRM CONFIRMED");
     }
 
     @Test
