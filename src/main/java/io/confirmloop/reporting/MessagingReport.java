@@ -1,6 +1,5 @@
 package io.confirmloop.reporting;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,19 +10,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.confirmloop.calendar.Calendar;
 import io.confirmloop.calendar.CalendarService;
 import io.confirmloop.system.ApiException;
 import io.confirmloop.system.AppClock;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Builds the report for the caller's calendars (one, or all they may see) and a period of dates
  * in each calendar's zone. The queries run per time zone, so every calendar's days start at its
- * own midnight.
+ * own midnight, and the four reads of a zone run side by side (each a statement of its own, so
+ * the figures may differ by what came in between them).
  */
 @Service
 class MessagingReport {
@@ -62,14 +66,16 @@ class MessagingReport {
     private final CalendarService calendars;
     private final ReportQueries queries;
     private final AppClock clock;
+    private final Executor executor;
 
-    MessagingReport(CalendarService calendars, ReportQueries queries, AppClock clock) {
+    MessagingReport(CalendarService calendars, ReportQueries queries, AppClock clock,
+            @Qualifier("applicationTaskExecutor") Executor executor) {
         this.calendars = calendars;
         this.queries = queries;
         this.clock = clock;
+        this.executor = executor;
     }
 
-    @Transactional(readOnly = true)
     public Result build(String calendarId, String fromText, String toText, int replyLimit) {
         List<Calendar> selected = calendarId == null || calendarId.isBlank() ? calendars.visibleCalendars()
                 : List.of(calendars.visible(calendarId));
@@ -90,15 +96,33 @@ class MessagingReport {
         byZone.forEach((zone, ids) -> {
             Instant lo = from.atStartOfDay(zone).toInstant();
             Instant hi = to.plusDays(1).atStartOfDay(zone).toInstant();
-            count(tallies, zone, ids, lo, hi);
-            replies.addAll(queries.replies(ids, lo, hi, replyLimit));
+            // four independent reads, each on a connection of its own, at the same time
+            var texts = read(() -> queries.texts(ids, zone, lo, hi));
+            var outcomes = read(() -> queries.outcomes(ids, zone, lo, hi));
+            var asked = read(() -> queries.asked(ids, zone, lo, hi));
+            var latest = read(() -> queries.replies(ids, lo, hi, replyLimit));
+            count(tallies, join(texts), join(outcomes), join(asked));
+            replies.addAll(join(latest));
         });
         replies.sort(Comparator.comparing(ReportQueries.Reply::at).reversed());
         return new Result(from, to, calendarId, selected, tallies, replies.size() > replyLimit ? replies.subList(0, replyLimit) : replies);
     }
 
-    private void count(Map<String, Map<LocalDate, Tally>> tallies, ZoneId zone, List<String> ids, Instant lo, Instant hi) {
-        for (ReportQueries.TextDay d : queries.texts(ids, zone, lo, hi)) {
+    private <T> CompletableFuture<T> read(Supplier<T> query) {
+        return CompletableFuture.supplyAsync(query, executor);
+    }
+
+    private static <T> T join(CompletableFuture<T> read) {
+        try {
+            return read.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static void count(Map<String, Map<LocalDate, Tally>> tallies, List<ReportQueries.TextDay> texts,
+            List<ReportQueries.OutcomeDay> outcomes, List<ReportQueries.Asked> asked) {
+        for (ReportQueries.TextDay d : texts) {
             Tally t = tallies.get(d.calendarId()).get(d.day());
             t.sent += d.sent();
             t.delivered += d.delivered();
@@ -108,7 +132,7 @@ class MessagingReport {
             t.replies += d.replies();
             t.optOuts += d.optOuts();
         }
-        for (ReportQueries.OutcomeDay d : queries.outcomes(ids, zone, lo, hi)) {
+        for (ReportQueries.OutcomeDay d : outcomes) {
             Tally t = tallies.get(d.calendarId()).get(d.day());
             switch (d.text()) {
                 case ReportQueries.CONFIRMED -> t.confirmed += d.count();
@@ -117,14 +141,14 @@ class MessagingReport {
                 default -> t.noResponse += d.count();
             }
         }
-        for (ReportQueries.Asked a : queries.asked(ids, lo, hi)) {
-            Tally t = tallies.get(a.calendarId()).get(LocalDate.ofInstant(a.askedAt(), zone));
+        for (ReportQueries.Asked a : asked) {
+            Tally t = tallies.get(a.calendarId()).get(a.day());
             t.askedToConfirm++;
             if (a.confirmed()) {
                 t.confirmedOfAsked++;
             }
-            if (a.repliedAt() != null) {
-                t.replyDelays.add(Duration.between(a.askedAt(), a.repliedAt()).toSeconds());
+            if (a.replySeconds() != null) {
+                t.replyDelays.add(a.replySeconds());
             }
         }
     }

@@ -41,8 +41,11 @@ class ReportQueries {
     record OutcomeDay(String calendarId, LocalDate day, String text, long count) {
     }
 
-    /** An attendee asked to confirm: when first in the period, their first text back after it, and whether they confirmed by text. */
-    record Asked(String calendarId, Instant askedAt, Instant repliedAt, boolean confirmed) {
+    /**
+     * An attendee asked to confirm: the day of their first request in the period, the seconds from it
+     * to their first text back (null without one), and whether they confirmed by text.
+     */
+    record Asked(String calendarId, LocalDate day, Long replySeconds, boolean confirmed) {
     }
 
     record Reply(Instant at, String calendarId, String appointmentId, String phone, String text, String intent, String title,
@@ -62,6 +65,12 @@ class ReportQueries {
         String local = column + " at time zone :zone";
         return (postgres ? "cast(%1$s as date)" : "cast(extract(year from %1$s) * 10000 + extract(month from %1$s) * 100 + extract(day from %1$s) as integer)")
                 .formatted(local) + " as local_day";
+    }
+
+    /** Whole seconds from one instant to a later one (null if either is null). */
+    private String secondsBetween(String from, String to) {
+        return postgres ? "cast(extract(epoch from (%2$s - %1$s)) as bigint)".formatted(from, to)
+                : "datediff('second', %1$s, %2$s)".formatted(from, to);
     }
 
     private static LocalDate localDay(ResultSet rs) throws SQLException {
@@ -108,9 +117,9 @@ class ReportQueries {
                 .list();
     }
 
-    List<Asked> asked(Collection<String> calendarIds, Instant lo, Instant hi) {
+    List<Asked> asked(Collection<String> calendarIds, ZoneId zone, Instant lo, Instant hi) {
         return jdbc.sql("""
-                select q.calendar_id, q.asked_at, min(r.created_at) as replied_at, count(c.at) as confirmations
+                select q.calendar_id, %s, %s as reply_seconds, count(c.at) as confirmations
                 from (select a.calendar_id, l.appointment_id, l.phone, min(l.at) as asked_at
                       from appointment_log l join appointment a on a.id = l.appointment_id
                       where a.calendar_id in (:calendars) and l.text in (:asked) and l.at >= :lo and l.at < :hi
@@ -119,10 +128,11 @@ class ReportQueries {
                     and r.direction = 'IN' and r.created_at >= q.asked_at and r.created_at >= :lo
                   left join appointment_log c on c.appointment_id = q.appointment_id and c.phone = q.phone and c.text = :confirmed
                     and c.at >= q.asked_at and c.at >= :lo
-                group by q.calendar_id, q.appointment_id, q.phone, q.asked_at""")
-                .param("calendars", calendarIds).param("lo", ts(lo)).param("hi", ts(hi)).param("confirmed", CONFIRMED)
+                group by q.calendar_id, q.appointment_id, q.phone, q.asked_at""".formatted(localDay("q.asked_at"),
+                        secondsBetween("q.asked_at", "min(r.created_at)")))
+                .param("zone", zone.getId()).param("calendars", calendarIds).param("lo", ts(lo)).param("hi", ts(hi)).param("confirmed", CONFIRMED)
                 .param("asked", List.of(ASKED, ASKED_NEW_TIME))
-                .query((rs, n) -> new Asked(rs.getString("calendar_id"), instant(rs, "asked_at"), instant(rs, "replied_at"),
+                .query((rs, n) -> new Asked(rs.getString("calendar_id"), localDay(rs), rs.getObject("reply_seconds", Long.class),
                         rs.getLong("confirmations") > 0))
                 .list();
     }

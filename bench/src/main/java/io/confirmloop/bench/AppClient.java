@@ -96,6 +96,11 @@ final class AppClient {
         return list;
     }
 
+    /** A GET of the API, e.g. the messaging report, with its answer time. */
+    Answer get(String pathAndQuery) {
+        return send("GET", pathAndQuery, null);
+    }
+
     /** A form post (webhooks), sent without waiting; the answer carries its own round-trip time. */
     CompletableFuture<Answer> postForm(String path, Map<String, String> form, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
@@ -144,7 +149,7 @@ final class AppClient {
         return answer;
     }
 
-    private JsonNode read(Answer answer) {
+    JsonNode read(Answer answer) {
         try {
             return json.readTree(answer.body());
         } catch (JsonProcessingException e) {

@@ -77,7 +77,7 @@ public final class BenchMain {
         }
     }
 
-    /** (a), (b), (c) against one app process, stopped before the baseline runs. */
+    /** (a), (b), (c), (e) against one app process, stopped before the baseline runs. */
     private HandOff runAgainstApp(Database database, FakeTwilio twilio) throws Exception {
         String jdbcUrl = database.create("confirmloop");
         int port = freePort();
@@ -118,6 +118,9 @@ public final class BenchMain {
                 if (options.runs(Scenario.REPLY)) {
                     new ReplyScenario(client, twilio, options, accountSid, authToken, OUR_NUMBER).run(report, outcome.remindedNumbers());
                 }
+            }
+            if (options.runs(Scenario.REPORT)) {
+                new ReportScenario(client, options, GROUP, jdbcUrl).run(report);
             }
             Progress.say("stopping the app");
             return burst;

@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Which scenarios to run and their sizes. Arguments: scenario names ({@code all}, {@code import},
- * {@code burst}, {@code reply}, {@code engine}, or {@code a}–{@code d}) and {@code --name=value}
+ * {@code burst}, {@code reply}, {@code engine}, {@code report}, or {@code a}–{@code e}) and {@code --name=value}
  * options; see {@link #USAGE}.
  */
 record BenchOptions(
@@ -27,12 +27,14 @@ record BenchOptions(
         Duration quietPeriod,
         int replyRate,
         int replySeconds,
+        int reportMessages,
+        int reportCalls,
         String appHeap,
         Path appJar,
         Path outputDir) {
 
     enum Scenario {
-        IMPORT("a", "import"), BURST("b", "burst"), REPLY("c", "reply"), ENGINE("d", "engine");
+        IMPORT("a", "import"), BURST("b", "burst"), REPLY("c", "reply"), ENGINE("d", "engine"), REPORT("e", "report");
 
         final String letter;
         final String word;
@@ -44,12 +46,13 @@ record BenchOptions(
     }
 
     static final String USAGE = """
-            usage: [all | import | burst | reply | engine | a | b | c | d ...] [--option=value ...]
-              scenarios (default all = a to d; reply needs burst and runs it too):
+            usage: [all | import | burst | reply | engine | report | a | b | c | d | e ...] [--option=value ...]
+              scenarios (default all = a to e; reply needs burst and runs it too):
                 import (a)  edits into an empty calendar, a concurrent import, edits into the full calendar
                 burst  (b)  N confirmation requests due at one instant, through the app
                 reply  (c)  signed inbound replies "C" at a fixed rate after the burst
                 engine (d)  the same burst on a plain Camunda engine (the app stopped first)
+                report (e)  the text messaging report over many messages written into the app's database
               options:
                 --import-events=5000   events imported into one calendar in (a)
                 --edits=200            sequential edits (POST + PUT) per edit phase in (a)
@@ -62,6 +65,8 @@ record BenchOptions(
                 --quiet=10             seconds without a new text before the texts are counted (late duplicates)
                 --reply-rate=50        replies per second in (c)
                 --reply-seconds=30     how long (c) sends replies
+                --report-messages=100000  messages of the calendar in (e), all in the last 30 days
+                --report-calls=20      timed calls per figure in (e)
                 --app-heap=512m        the app's -Xmx
                 --jar=PATH             the app jar (default: the repository's target/confirmloop-0.1.0-SNAPSHOT.jar)
                 --out=DIR              where the log and bench-results.md go (default: bench/target)
@@ -108,6 +113,8 @@ record BenchOptions(
                 Duration.ofSeconds(positive(options.remove("quiet"), 10)),
                 positive(options.remove("reply-rate"), 50),
                 positive(options.remove("reply-seconds"), 30),
+                positive(options.remove("report-messages"), 100_000),
+                positive(options.remove("report-calls"), 20),
                 options.getOrDefault("app-heap", "512m"),
                 Path.of(options.getOrDefault("jar", defaultJar.toString())).toAbsolutePath().normalize(),
                 Path.of(options.getOrDefault("out", benchDir.resolve("target").toString())).toAbsolutePath().normalize());
@@ -133,6 +140,9 @@ record BenchOptions(
         if (runs(Scenario.ENGINE)) {
             parts.add("(d) raw engine: N=" + burst);
         }
+        if (runs(Scenario.REPORT)) {
+            parts.add("(e) report: " + reportMessages + " messages, " + reportCalls + " calls per figure");
+        }
         return String.join(" · ", parts) + "; " + threads + " client threads";
     }
 
@@ -141,7 +151,7 @@ record BenchOptions(
     }
 
     boolean needsApp() {
-        return runs(Scenario.IMPORT) || runs(Scenario.BURST) || runs(Scenario.REPLY);
+        return runs(Scenario.IMPORT) || runs(Scenario.BURST) || runs(Scenario.REPLY) || runs(Scenario.REPORT);
     }
 
     private static Scenario scenario(String word) {
