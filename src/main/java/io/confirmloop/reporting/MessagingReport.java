@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.stream.Collectors;
 
 import io.confirmloop.calendar.Calendar;
 import io.confirmloop.calendar.CalendarService;
+import io.confirmloop.reporting.Tally.Count;
 import io.confirmloop.system.ApiException;
 import io.confirmloop.system.AppClock;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -35,34 +37,6 @@ class MessagingReport {
     static final int DEFAULT_DAYS = 30;
     static final int MAX_DAYS = 366;
 
-    /** The figures per calendar and local date (every date of the period, zeros included), and the latest replies. */
-    record Result(LocalDate from, LocalDate to, String calendarId, List<Calendar> calendars,
-            Map<String, Map<LocalDate, Tally>> tallies, List<ReportQueries.Reply> replies) {
-
-        Tally total() {
-            Tally total = new Tally();
-            tallies.values().forEach(days -> days.values().forEach(total::add));
-            return total;
-        }
-
-        Tally ofCalendar(String id) {
-            Tally total = new Tally();
-            tallies.get(id).values().forEach(total::add);
-            return total;
-        }
-
-        /** Each date summed over the calendars. */
-        Map<LocalDate, Tally> days() {
-            Map<LocalDate, Tally> days = new TreeMap<>();
-            tallies.values().forEach(byDay -> byDay.forEach((d, t) -> days.computeIfAbsent(d, x -> new Tally()).add(t)));
-            return days;
-        }
-
-        Map<String, Calendar> calendarsById() {
-            return calendars.stream().collect(Collectors.toMap(Calendar::id, c -> c, (a, b) -> a, LinkedHashMap::new));
-        }
-    }
-
     private final CalendarService calendars;
     private final ReportQueries queries;
     private final AppClock clock;
@@ -76,7 +50,7 @@ class MessagingReport {
         this.executor = executor;
     }
 
-    public Result build(String calendarId, String fromText, String toText, int replyLimit) {
+    public ReportResult build(String calendarId, String fromText, String toText, int replyLimit) {
         List<Calendar> selected = calendarId == null || calendarId.isBlank() ? calendars.visibleCalendars()
                 : List.of(calendars.visible(calendarId));
         ZoneId defaultZone = selected.isEmpty() ? ZoneId.of("UTC") : selected.get(0).timeZone();
@@ -90,7 +64,7 @@ class MessagingReport {
         }
         Map<String, Map<LocalDate, Tally>> tallies = new LinkedHashMap<>();
         selected.forEach(c -> tallies.put(c.id(), emptyDays(from, to)));
-        List<ReportQueries.Reply> replies = new java.util.ArrayList<>();
+        List<ReportQueries.Reply> replies = new ArrayList<>();
         Map<ZoneId, List<String>> byZone = selected.stream()
                 .collect(Collectors.groupingBy(Calendar::timeZone, LinkedHashMap::new, Collectors.mapping(Calendar::id, Collectors.toList())));
         byZone.forEach((zone, ids) -> {
@@ -105,7 +79,7 @@ class MessagingReport {
             replies.addAll(join(latest));
         });
         replies.sort(Comparator.comparing(ReportQueries.Reply::at).reversed());
-        return new Result(from, to, calendarId, selected, tallies, replies.size() > replyLimit ? replies.subList(0, replyLimit) : replies);
+        return new ReportResult(from, to, calendarId, selected, tallies, replies.size() > replyLimit ? replies.subList(0, replyLimit) : replies);
     }
 
     private <T> CompletableFuture<T> read(Supplier<T> query) {
@@ -123,32 +97,24 @@ class MessagingReport {
     private static void count(Map<String, Map<LocalDate, Tally>> tallies, List<ReportQueries.TextDay> texts,
             List<ReportQueries.OutcomeDay> outcomes, List<ReportQueries.Asked> asked) {
         for (ReportQueries.TextDay d : texts) {
-            Tally t = tallies.get(d.calendarId()).get(d.day());
-            t.sent += d.sent();
-            t.delivered += d.delivered();
-            t.undelivered += d.undelivered();
-            t.failed += d.failed();
-            t.skipped += d.skipped();
-            t.replies += d.replies();
-            t.optOuts += d.optOuts();
+            tallies.get(d.calendarId()).get(d.day()).count(Count.SENT, d.sent()).count(Count.DELIVERED, d.delivered())
+                    .count(Count.UNDELIVERED, d.undelivered()).count(Count.FAILED, d.failed()).count(Count.SKIPPED, d.skipped())
+                    .count(Count.REPLIES, d.replies()).count(Count.OPT_OUTS, d.optOuts());
         }
         for (ReportQueries.OutcomeDay d : outcomes) {
-            Tally t = tallies.get(d.calendarId()).get(d.day());
-            switch (d.text()) {
-                case ReportQueries.CONFIRMED -> t.confirmed += d.count();
-                case ReportQueries.DECLINED -> t.declined += d.count();
-                case ReportQueries.RESCHEDULE -> t.rescheduleRequests += d.count();
-                default -> t.noResponse += d.count();
-            }
+            Count outcome = switch (d.text()) {
+                case ReportQueries.CONFIRMED -> Count.CONFIRMED;
+                case ReportQueries.DECLINED -> Count.DECLINED;
+                case ReportQueries.RESCHEDULE -> Count.RESCHEDULE_REQUESTS;
+                default -> Count.NO_RESPONSE;
+            };
+            tallies.get(d.calendarId()).get(d.day()).count(outcome, d.count());
         }
         for (ReportQueries.Asked a : asked) {
-            Tally t = tallies.get(a.calendarId()).get(a.day());
-            t.askedToConfirm++;
-            if (a.confirmed()) {
-                t.confirmedOfAsked++;
-            }
+            Tally t = tallies.get(a.calendarId()).get(a.day()).count(Count.ASKED_TO_CONFIRM, 1)
+                    .count(Count.CONFIRMED_OF_ASKED, a.confirmed() ? 1 : 0);
             if (a.replySeconds() != null) {
-                t.replyDelays.add(a.replySeconds());
+                t.replyDelay(a.replySeconds());
             }
         }
     }

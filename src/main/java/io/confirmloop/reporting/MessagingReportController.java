@@ -44,7 +44,7 @@ class MessagingReportController {
         if (limit < 0 || limit > MAX_REPLIES) {
             throw ApiException.badRequest("INVALID_PARAMETER", "replies must be between 0 and " + MAX_REPLIES);
         }
-        MessagingReport.Result result = report.build(calendarId, from, to, limit);
+        ReportResult result = report.build(calendarId, from, to, limit);
         if (!csv) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(ReportViews.json(result));
         }

@@ -18,7 +18,7 @@ final class ReportViews {
     private ReportViews() {
     }
 
-    static Map<String, Object> json(MessagingReport.Result r) {
+    static Map<String, Object> json(ReportResult r) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("from", r.from());
         view.put("to", r.to());
@@ -49,7 +49,7 @@ final class ReportViews {
     }
 
     /** One row per calendar and date: the calendar, the date, then the figures. */
-    static List<List<Object>> dayRows(MessagingReport.Result r) {
+    static List<List<Object>> dayRows(ReportResult r) {
         List<List<Object>> rows = new ArrayList<>();
         Map<String, Calendar> calendars = r.calendarsById();
         r.tallies().forEach((calendarId, days) -> days.forEach((LocalDate date, Tally t) -> {
@@ -67,7 +67,7 @@ final class ReportViews {
     }
 
     /** The replies in {@link #REPLY_COLUMNS}' order, times in their calendar's zone. */
-    static List<List<Object>> replies(MessagingReport.Result r) {
+    static List<List<Object>> replies(ReportResult r) {
         Map<String, Calendar> calendars = r.calendarsById();
         return r.replies().stream().map(reply -> {
             Calendar c = calendars.get(reply.calendarId());

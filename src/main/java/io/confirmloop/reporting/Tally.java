@@ -11,45 +11,52 @@ import java.util.Map;
  */
 final class Tally {
 
-    long sent;
-    long delivered;
-    long undelivered;
-    long failed;
-    long skipped;
-    long replies;
-    long confirmed;
-    long declined;
-    long rescheduleRequests;
-    long noResponse;
-    long optOuts;
-    /** Attendees sent a confirmation request (counted on the day of their first request in the period). */
-    long askedToConfirm;
-    /** Of those, the ones who then confirmed by text. */
-    long confirmedOfAsked;
-    /** Of those, seconds from the request to their first text back. */
-    final List<Long> replyDelays = new ArrayList<>();
+    /** What is counted, by its name in the report, in the order of the CSV's columns. */
+    enum Count {
+        SENT("sent"), DELIVERED("delivered"), UNDELIVERED("undelivered"), FAILED("failed"), SKIPPED("skipped"), REPLIES("replies"),
+        CONFIRMED("confirmed"), DECLINED("declined"), RESCHEDULE_REQUESTS("rescheduleRequests"), NO_RESPONSE("noResponse"),
+        OPT_OUTS("optOuts"),
+        /** Attendees sent a confirmation request (counted on the day of their first request in the period). */
+        ASKED_TO_CONFIRM("askedToConfirm"),
+        /** Of those, the ones who then confirmed by text. */
+        CONFIRMED_OF_ASKED("confirmedOfAsked");
+
+        final String field;
+
+        Count(String field) {
+            this.field = field;
+        }
+    }
+
+    private final long[] counts = new long[Count.values().length];
+    /** Of the attendees asked, seconds from the request to their first text back. */
+    private final List<Long> replyDelays = new ArrayList<>();
+
+    Tally count(Count what, long n) {
+        counts[what.ordinal()] += n;
+        return this;
+    }
+
+    void replyDelay(long seconds) {
+        replyDelays.add(seconds);
+    }
+
+    long get(Count what) {
+        return counts[what.ordinal()];
+    }
 
     Tally add(Tally o) {
-        sent += o.sent;
-        delivered += o.delivered;
-        undelivered += o.undelivered;
-        failed += o.failed;
-        skipped += o.skipped;
-        replies += o.replies;
-        confirmed += o.confirmed;
-        declined += o.declined;
-        rescheduleRequests += o.rescheduleRequests;
-        noResponse += o.noResponse;
-        optOuts += o.optOuts;
-        askedToConfirm += o.askedToConfirm;
-        confirmedOfAsked += o.confirmedOfAsked;
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] += o.counts[i];
+        }
         replyDelays.addAll(o.replyDelays);
         return this;
     }
 
     /** Confirmed by text ÷ asked to confirm, or null when nobody was asked. */
     Double confirmationRate() {
-        return askedToConfirm == 0 ? null : Math.round(10000.0 * confirmedOfAsked / askedToConfirm) / 10000.0;
+        long asked = get(Count.ASKED_TO_CONFIRM);
+        return asked == 0 ? null : Math.round(10000.0 * get(Count.CONFIRMED_OF_ASKED) / asked) / 10000.0;
     }
 
     /** The median of the reply delays in whole seconds, or null when nobody replied. */
@@ -65,19 +72,9 @@ final class Tally {
     /** The figures by name, in the order of the CSV's columns. */
     Map<String, Object> figures() {
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("sent", sent);
-        f.put("delivered", delivered);
-        f.put("undelivered", undelivered);
-        f.put("failed", failed);
-        f.put("skipped", skipped);
-        f.put("replies", replies);
-        f.put("confirmed", confirmed);
-        f.put("declined", declined);
-        f.put("rescheduleRequests", rescheduleRequests);
-        f.put("noResponse", noResponse);
-        f.put("optOuts", optOuts);
-        f.put("askedToConfirm", askedToConfirm);
-        f.put("confirmedOfAsked", confirmedOfAsked);
+        for (Count c : Count.values()) {
+            f.put(c.field, get(c));
+        }
         f.put("confirmationRate", confirmationRate());
         f.put("medianReplySeconds", medianReplySeconds());
         return f;
