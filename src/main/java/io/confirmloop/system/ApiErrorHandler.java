@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -30,13 +31,18 @@ class ApiErrorHandler {
         return ResponseEntity.status(status).body(Map.of("error", code, "message", message));
     }
 
+    /** JSON also to a caller that asked the call for another type (e.g. {@code Accept: text/csv} of the report). */
+    private static ResponseEntity<Map<String, String>> json(HttpStatus status, String code, String message) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", code, "message", message));
+    }
+
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Map<String, String>> api(ApiException e) {
         if (e.retryAfterSeconds() != null) {
             return ResponseEntity.status(e.status()).header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
-                    .body(Map.of("error", e.code(), "message", e.getMessage()));
+                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("error", e.code(), "message", e.getMessage()));
         }
-        return body(e.status(), e.code(), e.getMessage());
+        return json(e.status(), e.code(), e.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -66,7 +72,7 @@ class ApiErrorHandler {
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
     ResponseEntity<Map<String, String>> badParameter(Exception e) {
-        return body(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", e.getMessage());
+        return json(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", e.getMessage());
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

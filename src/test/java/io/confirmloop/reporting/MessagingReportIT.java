@@ -115,6 +115,12 @@ class MessagingReportIT extends MessagingReportScenario {
         assertBad("from=2025-01-01&to=2026-12-01", "INVALID_PERIOD");
         assertBad("format=xml", "INVALID_PARAMETER");
         assertBad("replies=-1", "INVALID_PARAMETER");
+        // a caller that asked for CSV still gets the error as JSON
+        ResponseEntity<String> csv = rest.withBasicAuth(OWNER, PASSWORD).exchange("/api/reports/messaging?from=someday", HttpMethod.GET,
+                new HttpEntity<>(headers("text/csv")), String.class);
+        assertThat(csv.getStatusCode().value()).isEqualTo(400);
+        assertThat(csv.getHeaders().getContentType().toString()).startsWith("application/json");
+        assertThat(read(csv).get("error").asText()).isEqualTo("INVALID_DATE");
     }
 
     private void assertBad(String query, String code) {
