@@ -19,7 +19,8 @@
    */
   function api(path, options) {
     var opts = Object.assign({ method: 'GET', credentials: 'same-origin' }, options || {});
-    var headers = Object.assign({ Accept: 'application/json' }, opts.headers || {});
+    // marks a page's own call: a lapsed session then answers 401 without the browser's Basic prompt
+    var headers = Object.assign({ Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' }, opts.headers || {});
     if (opts.body !== undefined && opts.body !== null && typeof opts.body === 'object' &&
         !(opts.body instanceof FormData) && !(opts.body instanceof Blob)) {
       opts.body = JSON.stringify(opts.body);
@@ -33,9 +34,13 @@
           try { data = JSON.parse(text); } catch (ignored) { data = null; }
         }
         if (res.ok) return data;
+        if (res.status === 401 && !/^\/(book|login)/.test(location.pathname)) {
+          // the session has lapsed: back to the sign-in page, which returns here afterwards
+          location.href = '/login';
+        }
         var message = data && data.message;
         if (!message) {
-          if (res.status === 401) message = 'Sign-in needed. Reload the page and enter your user name and password.';
+          if (res.status === 401) message = 'Your sign-in has lapsed. Sign in again on the sign-in page (/login).';
           else if (res.status === 403) message = 'You are not allowed to do this.';
           else if (res.status === 404) message = 'Not found (' + path + ').';
           else message = 'The server answered ' + res.status + (res.statusText ? ' ' + res.statusText : '') + '.';

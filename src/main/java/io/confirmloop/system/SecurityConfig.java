@@ -3,7 +3,9 @@ package io.confirmloop.system;
 import java.nio.charset.StandardCharsets;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,8 +20,16 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 
 /**
- * {@code /api/**}: HTTP Basic against Camunda's identity service, stateless, JSON 401.
- * {@code /engine-rest/**}: Camunda's own Basic filter. The Camunda webapps keep their own login.
+ * One sign-in for people, HTTP Basic for programs:
+ * <ul>
+ * <li>ConfirmLoop's pages and the Camunda webapps (Tasklist, Cockpit, Admin): a form login
+ * ({@code /login}) with a session, against Camunda's identity service. The webapps take the
+ * signed-in user from the request (Camunda's container-based authentication), so nobody signs in
+ * twice.</li>
+ * <li>{@code /api/**}: HTTP Basic, JSON 401; a page's calls ride on the page's session (never
+ * creating one). The session cookie is SameSite=Lax, so another site cannot make those calls.</li>
+ * <li>{@code /engine-rest/**}: Camunda's own Basic filter.</li>
+ * </ul>
  */
 @Configuration
 class SecurityConfig {
@@ -39,7 +49,8 @@ class SecurityConfig {
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // a page's session signs its calls in; a program's Basic call never creates one
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .authorizeHttpRequests(auth -> auth
                         // the client-facing booking calls are the only public ones under /api
                         .requestMatchers("/api/booking/settings").authenticated()
@@ -49,10 +60,13 @@ class SecurityConfig {
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("ConfirmLoop").authenticationEntryPoint((request, response, e) -> {
                     response.setStatus(401);
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"ConfirmLoop\"");
+                    if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+                        // a program is asked for Basic; a page whose session lapsed goes back to its sign-in page instead
+                        response.setHeader("WWW-Authenticate", "Basic realm=\"ConfirmLoop\"");
+                    }
                     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
                     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-                    response.getWriter().write("{\"error\":\"UNAUTHORIZED\",\"message\":\"Sign in with HTTP Basic (a Camunda user)\"}");
+                    response.getWriter().write("{\"error\":\"UNAUTHORIZED\",\"message\":\"Sign in with HTTP Basic (a Camunda user), or on /login\"}");
                 }));
         return http.build();
     }
@@ -74,18 +88,43 @@ class SecurityConfig {
         return http.build();
     }
 
+    /** The pages an owner signs in for; the Camunda webapps under {@code /camunda}. */
+    static final String[] OWNER_PAGES = {"/", "/index.html", "/calendar", "/calendar.html", "/calendars", "/calendars.html",
+        "/appointments", "/appointments.html", "/clients", "/clients.html", "/settings", "/settings.html", "/report", "/report.html",
+        "/connect-exchange.html", "/dev/**", "/camunda/**"};
+
     @Bean
     @Order(3)
     SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
-        // Camunda webapps have their own authentication and CSRF protection; webhooks check signatures.
+        // Camunda webapps have their own CSRF protection; webhooks check signatures; the session cookie is SameSite=Lax.
         http.csrf(csrf -> csrf.disable())
                 .headers(h -> h.frameOptions(f -> f.sameOrigin())
                         .addHeaderWriter(new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.SAMEORIGIN)))
                 .authorizeHttpRequests(auth -> auth
-                        // the clients' booking page and its assets stay public even if the other pages come to need a sign-in
-                        .requestMatchers(HttpMethod.GET, "/book/*", "/book.html", "/assets/**").permitAll()
-                        .anyRequest().permitAll());
+                        // the clients' booking page, the sign-in page and what they load stay public
+                        .requestMatchers("/book/**", "/book.html", "/assets/**", "/webjars/**", "/favicon.svg", "/login", "/login.html",
+                                "/error").permitAll()
+                        .requestMatchers(OWNER_PAGES).authenticated()
+                        .anyRequest().permitAll())
+                .formLogin(form -> form.loginPage("/login").loginProcessingUrl("/login").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"));
         return http.build();
+    }
+
+    /**
+     * The Camunda webapps take the user signed in to ConfirmLoop (the request's principal, set by
+     * Spring Security) with their groups from the identity service: Tasklist and Cockpit open
+     * without a login of their own. After Spring Security's filters (order -100).
+     */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappSignIn() {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration = new FilterRegistrationBean<>();
+        registration.setName("camunda-webapp-container-sign-in");
+        registration.setFilter(new ContainerBasedAuthenticationFilter());
+        registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/camunda/*");
+        registration.setOrder(101);
+        return registration;
     }
 
     /** A request the HTTP firewall refuses (e.g. an encoded "../" in the path) gets the same JSON 400 as every other. */

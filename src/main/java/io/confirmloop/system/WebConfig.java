@@ -26,6 +26,7 @@ class WebConfig implements WebMvcConfigurer {
     public void addViewControllers(ViewControllerRegistry registry) {
         registry.addViewController("/").setViewName("forward:/index.html");
         registry.addViewController("/calendar").setViewName("forward:/calendar.html");
+        registry.addViewController("/login").setViewName("forward:/login.html");
         registry.addViewController("/clients").setViewName("forward:/clients.html");
         registry.addViewController("/calendars").setViewName("forward:/calendars.html");
         registry.addViewController("/appointments").setViewName("forward:/appointments.html");

@@ -79,9 +79,8 @@ class ConnectExchangeBrowserIT extends AbstractIT {
         assertThat(url).contains("/connect-exchange.html?calendar=");
         String page = "http://localhost:" + port + url.substring(url.indexOf("/connect-exchange.html"));
 
-        // the browser signs in to the API once (as its sign-in prompt would), then opens the task's link
-        browser.get("http://" + OWNER + ":" + PASSWORD + "@localhost:" + port + "/api/calendars");
-        browser.get(page);
+        // the task's link asks to sign in first, then opens the page
+        Browser.signIn(browser, page, OWNER, PASSWORD);
         connect("not-the-password");
         assertThat(visible("error").getText()).contains("Exchange refused the sign-in");
 

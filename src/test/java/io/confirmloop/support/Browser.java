@@ -31,11 +31,20 @@ public final class Browser {
         return start(options("--window-size=1280,1000"));
     }
 
-    /** A browser signed in to the API of the app on {@code port} as {@code user}, as its sign-in prompt would have it. */
+    /** A browser signed in to the app on {@code port} as {@code user}, through its sign-in page. */
     public static WebDriver signedIn(int port, String user, String password) {
         WebDriver driver = start();
-        driver.get("http://" + user + ":" + password + "@localhost:" + port + "/api/calendars");
+        signIn(driver, "http://localhost:" + port + "/login", user, password);
         return driver;
+    }
+
+    /** Opens {@code url} (a page that asks to sign in first, or the sign-in page) and signs in there. */
+    public static void signIn(WebDriver driver, String url, String user, String password) {
+        driver.get(url);
+        visible(driver, "username").sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("sign-in")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     /** The element with this id, once it is visible (at most 30 s). */
