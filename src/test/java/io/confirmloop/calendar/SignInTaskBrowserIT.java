@@ -22,8 +22,9 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The sign-in task as an owner sees it in Tasklist (headless Chromium): the Camunda Form renders
- * the provider, the hint and a working link to the consent page, filled from the process's variables.
+ * Tasks as an owner sees them in Tasklist (headless Chromium), signed in once on ConfirmLoop's
+ * sign-in page: the sign-in task's Camunda Form renders the provider, the hint and a working link to
+ * the consent page; a call task links to the client's page and shows the appointment's log.
  * It runs in an application context of its own, started for it: the Camunda webapp's filters keep
  * the Spring context they were first set up with in a JVM-wide field, and a shared context that
  * outlived another test class's context can serve Tasklist with a closed one (500 for every page).
@@ -80,5 +81,28 @@ class SignInTaskBrowserIT extends AbstractIT {
         assertThat(link.getAttribute("href")).isEqualTo(signInUrl);
         assertThat(visible(By.cssSelector(".fjs-container")).getText()).contains("Sign in to Google Calendar")
                 .contains("Google asks you to sign in");
+    }
+
+    @Test
+    void aCallTaskLinksToTheClientsPageAndShowsTheLog() {
+        String calendarId = calendar(OWNER, "Call lane clinic");
+        Instant start = Instant.parse("2026-12-02T15:00:00Z");
+        String eventId = event(OWNER, calendarId, "Consultation Ida +1 201-555-0250", start, start.plus(Duration.ofMinutes(30)));
+        runDueJobs();
+        setClock(start.minus(Duration.ofHours(2)));
+        runDueJobs();
+        String appointmentId = appointmentOfEvent(OWNER, calendarId, eventId).get("id").asText();
+        JsonNode task = engine(OWNER, HttpMethod.GET, "/task?processInstanceBusinessKey=" + appointmentId, null).get(0);
+        assertThat(task.get("name").asText()).startsWith("Call Consultation Ida");
+
+        String tasklist = "http://localhost:" + port + "/camunda/app/tasklist/default/";
+        Browser.signIn(browser, tasklist, OWNER, PASSWORD);
+        visible(By.cssSelector(".tasks-list, [cam-tasks]"));
+        browser.get(tasklist + "#/?task=" + task.get("id").asText());
+
+        WebElement link = visible(By.linkText("Open the client's page"));
+        assertThat(link.getAttribute("href")).isEqualTo("http://localhost:" + port + "/clients#+12015550250");
+        assertThat(visible(By.cssSelector(".fjs-container textarea")).getAttribute("value"))
+                .contains("Log:", "Sent text confirmation", "No reply by the deadline: call the client");
     }
 }
