@@ -75,6 +75,29 @@ class EmbeddedDefaultIT {
     }
 
     @Test
+    void switchesClientsAndTroubleshootingWorkOnH2() throws Exception {
+        String calendarId = get("/api/calendars").get(0).get("id").asText();
+        Instant start = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MINUTES);
+        post("/api/calendars/" + calendarId + "/events", Map.of("title", "Check-up Nora +1 201-555-0251",
+                "start", start.toString(), "end", start.plus(Duration.ofMinutes(30)).toString()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/clients?q=Nora").size() == 1);
+
+        var demo = rest.withBasicAuth("demo", "demo");
+        JsonNode settings = json.readTree(demo.exchange("/api/settings/communication", org.springframework.http.HttpMethod.PUT,
+                new org.springframework.http.HttpEntity<>(Map.of("emails", Map.of("ownerNotifications", false))), String.class).getBody());
+        assertThat(settings.at("/emails/ownerNotifications").asBoolean()).isFalse();
+        JsonNode client = json.readTree(demo.exchange("/api/clients/+12015550251/settings", org.springframework.http.HttpMethod.PUT,
+                new org.springframework.http.HttpEntity<>(Map.of("canReceiveEmails", false)), String.class).getBody());
+        assertThat(client.get("canReceiveEmails").asBoolean()).isFalse();
+
+        assertThat(get("/api/clients?q=Nora").get(0).get("phone").asText()).isEqualTo("+12015550251");
+        JsonNode log = get("/api/clients/+12015550251/log");
+        assertThat(log.get("changes").toString()).contains("Can receive emails switched off", "owner notifications) switched off");
+        assertThat(get("/api/clients/+12015550251/troubleshooting").get("summary").asText()).isNotBlank();
+        assertThat(get("/api/appointments?status=PENDING&calendarId=" + calendarId + "&to=" + start.plus(Duration.ofDays(1))).size()).isPositive();
+    }
+
+    @Test
     void theDemoCalendarHasClientHoursOnAFirstRun() throws Exception {
         JsonNode types = get("/api/availability-types");
         assertThat(types).hasSize(1);
