@@ -228,7 +228,8 @@
           h('span', { class: 'muted' }, when(a))),
         h('div', { class: 'attendees' }, (a.attendees || []).map(function (t) {
           return h('span', { class: 'attendee', dataset: { phone: t.phone || '' } },
-            (t.phone || t.email || '?') + (t.phone && t.email ? ' · ' + t.email : '') + ' ', CL.badge(t.status));
+            t.phone ? h('a', { href: '/clients#' + t.phone, title: 'The client: messages, switches, why a text did not arrive' }, t.phone)
+              : (t.email || '?'), (t.phone && t.email ? ' · ' + t.email : '') + ' ', CL.badge(t.status));
         })),
         h('div', { class: 'actions' },
           h('button', { type: 'button', class: 'secondary small log-toggle', 'aria-expanded': String(open),
