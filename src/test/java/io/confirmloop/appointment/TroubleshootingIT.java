@@ -22,13 +22,13 @@ class TroubleshootingIT extends AbstractIT {
     @Test
     void aTextStoppedByTheAccountSettingsSaysSoAndWhatStandsInTheWay() {
         setClock(NOW);
-        owner("tess", "clinicTs1");
-        String calendarId = calendar("tess", "Help desk clinic");
-        ok(call("tess", HttpMethod.PUT, "/api/settings/communication", Map.of("texts", Map.of("reminders", false))));
-        event("tess", calendarId, "Check-up +1 201-555-0241", START, START.plus(Duration.ofMinutes(30)));
+        owner("tessa", "clinicTs1");
+        String calendarId = calendar("tessa", "Help desk clinic");
+        ok(call("tessa", HttpMethod.PUT, "/api/settings/communication", Map.of("texts", Map.of("reminders", false))));
+        event("tessa", calendarId, "Check-up +1 201-555-0241", START, START.plus(Duration.ofMinutes(30)));
         runDueJobs();
 
-        JsonNode answer = get("tess", "/api/clients/+12015550241/troubleshooting");
+        JsonNode answer = get("tessa", "/api/clients/+12015550241/troubleshooting");
 
         assertThat(answer.get("summary").asText()).isEqualTo(
                 "The last text, of Tue 1 Dec 10:00 (America/New_York), was not sent: texts (reminders) switched off in account settings.");
