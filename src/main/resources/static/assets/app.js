@@ -13,7 +13,7 @@
 
   /**
    * fetch() wrapper for /api/** calls. Sends cookies/Basic credentials of this origin
-   * (the browser asks for them on 401), encodes a plain-object body as JSON, and turns
+   * (the page's sign-in session), encodes a plain-object body as JSON, and turns
    * {"error": CODE, "message": text} answers into thrown errors carrying `message`.
    * Resolves to the parsed JSON body, or null when there is none.
    */
@@ -137,7 +137,7 @@
 
   /**
    * Call fn() (returning a promise) now and then every `ms` after each run ends. Stops
-   * on 401 so that a cancelled sign-in prompt is not shown again and again.
+   * on 401 (the page is on its way back to the sign-in page).
    * Returns {refresh(), stop()}.
    */
   function poll(fn, ms) {

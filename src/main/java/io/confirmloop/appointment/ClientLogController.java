@@ -37,11 +37,13 @@ class ClientLogController {
     private final String defaultRegion;
     private final CommunicationSettings settings;
     private final ClientLabels labels;
+    private final ClientDirectory clients;
     private static final int MAX_CLIENTS = 50;
 
     ClientLogController(MessageRepository messages, OptOuts optOuts, CalendarService calendars, AppointmentRepository appointments,
             PhoneNumbers phoneNumbers, CurrentAccount account, @Value("${confirmloop.default-region}") String defaultRegion,
-            CommunicationSettings settings, ClientLabels labels) {
+            CommunicationSettings settings, ClientLabels labels, ClientDirectory clients) {
+        this.clients = clients;
         this.settings = settings;
         this.labels = labels;
         this.account = account;
@@ -66,9 +68,9 @@ class ClientLogController {
         }
         Map<String, Calendar> visible = calendars.visibleCalendars().stream().collect(Collectors.toMap(Calendar::id, c -> c));
         String digits = text.replaceAll("\\D", "");
-        List<String> phones = appointments.findClients(text, digits.length() >= 3 ? digits : "", visible.keySet(), 500).stream()
-                .map(AppointmentRepository.ClientMatch::phone).distinct().limit(MAX_CLIENTS).toList();
-        return phones.stream().flatMap(p -> appointments.latestOfClient(p, visible.keySet()).stream()).map(m -> {
+        List<String> phones = clients.find(text, digits.length() >= 3 ? digits : "", visible.keySet(), 500).stream()
+                .map(ClientDirectory.ClientMatch::phone).distinct().limit(MAX_CLIENTS).toList();
+        return phones.stream().flatMap(p -> clients.latest(p, visible.keySet()).stream()).map(m -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("phone", m.phone());
             entry.put("displayPhone", phoneNumbers.display(m.phone()));
