@@ -19,12 +19,12 @@ public final class AppointmentProcess {
         public static final String PLAN_NEXT_STEP = "Task_PlanNextStep";
         public static final String AWAIT = "Gateway_AwaitReplyOrTimer";
         public static final String CALENDAR_SWITCHED_ON = "Message_CalendarSwitchedOn_Catch";
-        public static final String TIMER_REMINDER_DUE = "Timer_ReminderDue";
+        public static final String REMINDER_HANDED_OFF = "Message_ReminderHandedOff_Catch";
         public static final String TIMER_REPLY_DEADLINE = "Timer_ReplyDeadline";
         public static final String TIMER_APPOINTMENT_OVER = "Timer_AppointmentOver";
         public static final String REPLY_RECEIVED = "Message_ReplyReceived_Catch";
         public static final String APPOINTMENT_CHANGED = "Message_AppointmentChanged_Catch";
-        public static final String SEND_REMINDER = "Task_SendReminder";
+        public static final String RECORD_REMINDER = "Task_RecordReminder";
         public static final String TEXT_REFUSED = "BoundaryEvent_TextRefused";
         public static final String REACH_CLIENT_AFTER_REFUSAL = "CallActivity_ReachClientAfterRefusal";
         public static final String RECORD_NO_RESPONSE = "Task_RecordNoResponse";
@@ -83,6 +83,8 @@ public final class AppointmentProcess {
 
     /** Message names (past-tense facts). */
     public static final class Messages {
+        /** The outbox handed the reminder the instance waits for to the gateway, or recorded why not (to the instance waiting for that reminder). */
+        public static final String REMINDER_HANDED_OFF = "Message_ReminderHandedOff";
         /** The attendee texted us (to this attendee's instance). */
         public static final String REPLY_RECEIVED = "Message_ReplyReceived";
         /** The appointment or its calendar changed: moved, new text, switched off or on (to every attendee). */
@@ -119,7 +121,7 @@ public final class AppointmentProcess {
         public static final String NEXT_STEP = "nextStep";
         /** When the next planned message is due (past the end when none is). */
         public static final String REMINDER_AT = "reminderAt";
-        /** Id of the reminder row Timer_ReminderDue sends. */
+        /** Id of the reminder row the instance waits for at "Reminder handed off". */
         public static final String REMINDER_ID = "reminderId";
         /** When an unanswered request turns into "Call the client" (past the end when nothing awaits an answer). */
         public static final String DEADLINE_AT = "deadlineAt";

@@ -76,6 +76,11 @@ class AttendeePlanner implements LifecycleSteps.Planning {
         }
         Attendee att = appointments.attendee(appointmentId, phone).orElseThrow();
         Reminder next = nextToSend(plan, att);
+        while (next != null && !reminders.lockPlanned(next.id())) {
+            // the outbox handed it off just now: the one after it
+            plan = reminders.plan(appointmentId, phone, appointment.planGeneration());
+            next = nextToSend(plan, att);
+        }
         Instant deadline = deadline(appointment, att);
         Instant reminderAt = next != null && next.dueAt().isBefore(appointment.end()) ? next.dueAt() : never;
         Instant deadlineAt = deadline == null ? never : deadline.equals(reminderAt) ? deadline.plusSeconds(1) : deadline;

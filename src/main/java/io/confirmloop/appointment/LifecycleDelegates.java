@@ -34,10 +34,16 @@ class LifecycleDelegates {
         };
     }
 
+    /** Task_SendReminder of the model versions before the outbox, whose instances may still wait on their reminder timer. */
     @Bean
     JavaDelegate sendReminder(LifecycleSteps.Reminders reminders) {
         return execution -> refusalIsBpmnError(execution,
                 () -> reminders.send(appointmentId(execution), phone(execution), (String) execution.getVariable(Variables.REMINDER_ID)));
+    }
+
+    @Bean
+    JavaDelegate recordReminder(LifecycleSteps.Reminders reminders) {
+        return execution -> refusalIsBpmnError(execution, () -> reminders.record((String) execution.getVariable(Variables.REMINDER_ID)));
     }
 
     /** A text the provider refused is the BPMN error "Text refused", with the message and the reason as variables. */

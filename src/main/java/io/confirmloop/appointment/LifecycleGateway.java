@@ -76,6 +76,18 @@ class LifecycleGateway {
     }
 
     /**
+     * The outbox handed off the reminder (or recorded why not): the attendee's instance waiting for
+     * exactly that reminder records it and plans again. An instance busy with something else (a
+     * reply) finds the reminder done when it plans again, so nothing waits for it.
+     */
+    void reminderHandedOff(String appointmentId, String phone, String reminderId) {
+        runtime.createMessageCorrelation(AppointmentProcess.Messages.REMINDER_HANDED_OFF)
+                .processInstanceBusinessKey(appointmentId).processInstanceVariableEquals(Variables.ATTENDEE_PHONE, phone)
+                .processInstanceVariableEquals(Variables.REMINDER_ID, reminderId)
+                .correlateAllWithResult();
+    }
+
+    /**
      * Hands a reply to the attendee's instance, found by business key and number.
      *
      * @throws MismatchingMessageCorrelationException if the attendee is not waiting for a reply right now

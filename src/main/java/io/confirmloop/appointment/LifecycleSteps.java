@@ -45,9 +45,13 @@ final class LifecycleSteps {
         }
     }
 
-    /** Task_SendReminder: sends the planned message (or records why not). */
+    /** The reminders: the outbox sends them; the model records what became of each. */
     interface Reminders {
+        /** Task_SendReminder of the models before the outbox: sends the planned message unless the outbox did. */
         void send(String appointmentId, String phone, String reminderId) throws TextRefused;
+
+        /** Task_RecordReminder: what the outbox did with the reminder; a refused text throws. */
+        void record(String reminderId) throws TextRefused;
     }
 
     /** The reply paths; the owner-task ones give the summary the task form shows. */

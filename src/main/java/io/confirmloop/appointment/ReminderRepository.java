@@ -83,6 +83,96 @@ class ReminderRepository {
                 .params(note, appointmentId).update();
     }
 
+    /**
+     * Claims up to {@code limit} planned reminders due by {@code now} for one sender until
+     * {@code until}, oldest first. Rows another sender holds (locked now, or claimed and not
+     * expired) are skipped, so senders on any number of nodes never take the same reminder; a dead
+     * sender's claims expire. Call in a transaction: the claim commits with it.
+     */
+    List<Reminder> claimDue(Instant now, Instant until, int limit) {
+        List<Reminder> due = jdbc.sql("""
+                select * from reminder where state = 'PLANNED' and due_at <= ? and (claimed_until is null or claimed_until <= ?)
+                order by due_at fetch first ? rows only for update skip locked""")
+                .params(ts(now), ts(now), limit).query(ReminderRepository::map).list();
+        if (!due.isEmpty()) {
+            jdbc.sql("update reminder set claimed_until = :until where id in (:ids)").param("until", ts(until))
+                    .param("ids", due.stream().map(Reminder::id).toList()).update();
+        }
+        return due;
+    }
+
+    /**
+     * Locks a planned reminder for the planning's transaction, so the outbox records its outcome
+     * only after the instance waits for it (and then tells it); false if it was handed off already.
+     */
+    boolean lockPlanned(String id) {
+        return !jdbc.sql("select id from reminder where id = ? and state = 'PLANNED' for update").param(id).query(String.class).list()
+                .isEmpty();
+    }
+
+    /** Planned reminders due by {@code now}: the senders' backlog. */
+    long dueCount(Instant now) {
+        return jdbc.sql("select count(*) from reminder where state = 'PLANNED' and due_at <= ?").param(ts(now)).query(Long.class).single();
+    }
+
+    /**
+     * The outcome of a hand-off: sent, or skipped with the reason ({@code refused} when the
+     * provider will never take it). The attendee's instance is told next ({@code model_pending}).
+     */
+    void handedOff(String id, Reminder.State state, String note, String messageId, boolean refused, Instant at) {
+        jdbc.sql("""
+                update reminder set state = ?, note = ?, message_id = ?, refused = ?, claimed_until = null, handed_off_at = ?,
+                  model_pending = true where id = ?""")
+                .params(state.name(), note, messageId, refused, ts(at), id).update();
+    }
+
+    /** A passing failure (provider down, throttled): the claim is kept until {@code notBefore}, when any sender retries. */
+    int retryLater(String id, Instant notBefore, String error) {
+        jdbc.sql("update reminder set claimed_until = ?, attempts = attempts + 1, last_error = ? where id = ?")
+                .params(ts(notBefore), error == null || error.length() <= 500 ? error : error.substring(0, 500), id).update();
+        return jdbc.sql("select attempts from reminder where id = ?").param(id).query(Integer.class).single();
+    }
+
+    /** Quiet hours began before it went: it is due again at {@code dueAt}. */
+    void defer(String id, Instant dueAt, String note) {
+        jdbc.sql("update reminder set due_at = ?, note = ?, claimed_until = null where id = ?").params(ts(dueAt), note, id).update();
+    }
+
+    /** The attempts so far and the last passing failure of a reminder. */
+    record Attempts(int attempts, String lastError, String messageId, boolean refused) {
+    }
+
+    Optional<Attempts> attempts(String id) {
+        return jdbc.sql("select attempts, last_error, message_id, refused from reminder where id = ?").param(id)
+                .query((rs, row) -> new Attempts(rs.getInt("attempts"), rs.getString("last_error"), rs.getString("message_id"),
+                        rs.getBoolean("refused")))
+                .optional();
+    }
+
+    /** A reminder handed off whose attendee's instance has not been told yet. */
+    record Untold(String id, String appointmentId, String phone) {
+    }
+
+    /** Reminders handed off by {@code before} whose instances wait to be told, oldest first. */
+    List<Untold> untold(Instant before, int limit) {
+        return jdbc.sql("""
+                select id, appointment_id, phone from reminder where model_pending = true and handed_off_at <= ?
+                order by handed_off_at fetch first ? rows only""")
+                .params(ts(before), limit).query((rs, row) -> new Untold(rs.getString("id"), rs.getString("appointment_id"),
+                        rs.getString("phone")))
+                .list();
+    }
+
+    /** Takes the telling of one reminder's instance for this transaction; false if another node has it or it is done. */
+    boolean takeUntold(String id) {
+        return !jdbc.sql("select id from reminder where id = ? and model_pending = true for update skip locked").param(id)
+                .query(String.class).list().isEmpty();
+    }
+
+    void told(String id) {
+        jdbc.sql("update reminder set model_pending = false where id = ?").param(id).update();
+    }
+
     private static Reminder map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Reminder(rs.getString("id"), rs.getString("appointment_id"), rs.getString("phone"), rs.getInt("generation"),
                 instant(rs, "due_at"), rs.getString("channel"), rs.getString("template"), rs.getBoolean("asks_reply"),

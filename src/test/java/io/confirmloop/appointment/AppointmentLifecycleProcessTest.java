@@ -85,7 +85,7 @@ class AppointmentLifecycleProcessTest {
         ClockUtil.setCurrentTime(Date.from(NOW));
         LifecycleDelegates delegates = new LifecycleDelegates();
         Mocks.register("planNextStep", delegates.planNextStep(steps));
-        Mocks.register("sendReminder", delegates.sendReminder(steps));
+        Mocks.register("recordReminder", delegates.recordReminder(steps));
         Mocks.register("recordConfirmation", delegates.recordConfirmation(steps));
         Mocks.register("recordDecline", delegates.recordDecline(steps));
         Mocks.register("recordRescheduleRequest", delegates.recordRescheduleRequest(steps));
@@ -156,14 +156,17 @@ class AppointmentLifecycleProcessTest {
         steps.plans(ANNA, waitFor(REMINDER, "reminder-1", NEVER), waitFor(NEVER, null, DEADLINE), only(NextStep.WAIT));
         ProcessInstance anna = start(ANNA);
 
-        assertThat(anna).isWaitingAt(Elements.AWAIT).isWaitingFor(Messages.REPLY_RECEIVED, Messages.APPOINTMENT_CHANGED);
-        assertThat(job(Elements.TIMER_REMINDER_DUE, anna).getDuedate()).isEqualTo(Date.from(REMINDER));
+        assertThat(anna).isWaitingAt(Elements.AWAIT)
+                .isWaitingFor(Messages.REMINDER_HANDED_OFF, Messages.REPLY_RECEIVED, Messages.APPOINTMENT_CHANGED);
+        assertThat(runtimeService().getVariable(anna.getId(), Variables.REMINDER_AT)).isEqualTo(Date.from(REMINDER));
         assertThat(job(Elements.TIMER_REPLY_DEADLINE, anna).getDuedate()).isEqualTo(Date.from(NEVER));
         assertThat(job(Elements.TIMER_APPOINTMENT_OVER, anna).getDuedate()).isEqualTo(Date.from(END));
 
-        fire(anna, Elements.TIMER_REMINDER_DUE);
-        run(anna, Elements.SEND_REMINDER);
-        assertThat(steps.calls).containsExactly("plan " + ANNA, "send " + ANNA + " reminder-1", "plan " + ANNA);
+        gateway.reminderHandedOff(APPOINTMENT, ANNA, "reminder-other");
+        assertThat(anna).as("told of another reminder").isWaitingAt(Elements.AWAIT);
+        gateway.reminderHandedOff(APPOINTMENT, ANNA, "reminder-1");
+        assertThat(steps.calls).containsExactly("plan " + ANNA, "record reminder-1", "plan " + ANNA);
+        assertThat(anna).hasPassed(Elements.REMINDER_HANDED_OFF, Elements.RECORD_REMINDER);
         assertThat(job(Elements.TIMER_REPLY_DEADLINE, anna).getDuedate()).isEqualTo(Date.from(DEADLINE));
 
         gateway.deliverReply(APPOINTMENT, ANNA, Intent.CONFIRM, "reply-1");
@@ -191,7 +194,8 @@ class AppointmentLifecycleProcessTest {
         gateway.appointmentChanged(APPOINTMENT);
 
         assertThat(anna).isWaitingAt(Elements.AWAIT).hasPassed(Elements.APPOINTMENT_CHANGED);
-        assertThat(job(Elements.TIMER_REMINDER_DUE, anna).getDuedate()).isEqualTo(Date.from(REMINDER.plus(Duration.ofHours(5))));
+        assertThat(runtimeService().getVariable(anna.getId(), Variables.REMINDER_AT)).isEqualTo(Date.from(REMINDER.plus(Duration.ofHours(5))));
+        assertThat(runtimeService().getVariable(anna.getId(), Variables.REMINDER_ID)).isEqualTo("reminder-2");
     }
 
     @Test
@@ -440,8 +444,7 @@ class AppointmentLifecycleProcessTest {
         steps.refuseNextSend = true;
         ProcessInstance anna = start(ANNA);
 
-        fire(anna, Elements.TIMER_REMINDER_DUE);
-        run(anna, Elements.SEND_REMINDER);
+        gateway.reminderHandedOff(APPOINTMENT, ANNA, "reminder-1");
         assertThat(anna).hasPassed(Elements.TEXT_REFUSED);
         run(anna, Elements.REACH_CLIENT_AFTER_REFUSAL);
         ProcessInstance fallback = runtimeService().createProcessInstanceQuery().processDefinitionKey(DeliveryFailureProcess.PROCESS_ID)
@@ -472,7 +475,8 @@ class AppointmentLifecycleProcessTest {
 
         assertThat(fallback).isEnded().hasPassed(DeliveryFailureProcess.Elements.END_SENT_BY_EMAIL);
         assertThat(anna).isWaitingAt(Elements.AWAIT).hasPassed(Elements.END_NOT_DELIVERED);
-        assertThat(job(Elements.TIMER_REMINDER_DUE, anna).getDuedate()).as("its timers untouched").isEqualTo(Date.from(REMINDER));
+        assertThat(anna).as("still waiting for its reminder").isWaitingFor(Messages.REMINDER_HANDED_OFF);
+        assertThat(job(Elements.TIMER_REPLY_DEADLINE, anna).getDuedate()).as("its timers untouched").isEqualTo(Date.from(DEADLINE));
     }
 
     // --- the appointment ends -------------------------------------------------------------------------

@@ -44,6 +44,12 @@ class FakeLifecycleSteps implements LifecycleSteps.Planning, LifecycleSteps.Remi
     }
 
     @Override
+    public void record(String reminderId) {
+        calls.add("record " + reminderId);
+        refuseIfAsked();
+    }
+
+    @Override
     public void confirm(String appointmentId, String phone, String replyMessageId) {
         calls.add("confirm " + phone + " " + replyMessageId);
     }

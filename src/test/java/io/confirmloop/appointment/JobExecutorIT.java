@@ -22,6 +22,7 @@ import org.springframework.test.context.TestPropertySource;
         "camunda.bpm.job-execution.enabled=true",
         "confirmloop.scheduling.enabled=true",
         "confirmloop.queues.auto-start=true",
+        "confirmloop.outbox.auto-start=true",
         "confirmloop.inbound.retry-interval=PT1S",
         // equal start and end: no quiet hours, so the test does not depend on the hour it runs at
         "confirmloop.reminders.quiet-hours-start=00:00",

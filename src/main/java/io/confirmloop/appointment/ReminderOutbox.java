@@ -1,0 +1,253 @@
+package io.confirmloop.appointment;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.confirmloop.messaging.OutboundMessages;
+import io.confirmloop.system.AppClock;
+import io.github.bucket4j.Bucket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The reminder outbox. The planned reminders are the outbox's rows: on every node a sender claims
+ * the due ones in batches ({@code FOR UPDATE SKIP LOCKED}, so nodes never take the same one),
+ * hands them to the gateways side by side ({@code confirmloop.outbox.senders}) at no more than the
+ * configured rate, and records each outcome. The attendee's process instance, which waits for its
+ * reminder at "Reminder handed off", is told afterwards: once this node has nothing due, or when
+ * the hand-off is {@code model-lag} old. So a burst of reminders due at one instant leaves at the
+ * gateways' pace, and the models catch up after it.
+ * <p>
+ * Exactly once: a claim expires ({@code claim}), so a dead node's reminders are taken by another
+ * node or by itself after a restart; the message row's idempotency key and the provider lookup of
+ * {@link OutboundMessages} make sure a text that reached the provider before a crash is not sent
+ * again. A passing failure (429, 5xx, SMTP down) is retried with backoff; after
+ * {@code max-attempts} the reminder is recorded as not sent and the model reaches the client
+ * another way.
+ */
+@Service
+public class ReminderOutbox implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ReminderOutbox.class);
+
+    private final ReminderRepository reminders;
+    private final ReminderSender sender;
+    private final LifecycleGateway gateway;
+    private final AppClock clock;
+    private final OutboxSettings settings;
+    private final TransactionTemplate transaction;
+    private final ExecutorService senders;
+    private final Bucket textRate;
+    private volatile boolean running;
+    private Thread loop;
+
+    ReminderOutbox(ReminderRepository reminders, ReminderSender sender, LifecycleGateway gateway, AppClock clock, OutboxSettings settings,
+            PlatformTransactionManager transactions) {
+        this.reminders = reminders;
+        this.sender = sender;
+        this.gateway = gateway;
+        this.clock = clock;
+        this.settings = settings;
+        this.transaction = new TransactionTemplate(transactions);
+        AtomicInteger threads = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(Math.max(1, settings.senders()), r -> {
+            Thread t = new Thread(r, "outbox-sender-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.textRate = settings.textsPerSecond() <= 0 ? null : Bucket.builder()
+                .addLimit(limit -> limit.capacity(settings.textsPerSecond()).refillGreedy(settings.textsPerSecond(), Duration.ofSeconds(1)))
+                .build();
+    }
+
+    /**
+     * Claims one batch of due reminders and hands them off; returns how many it claimed. With a
+     * rate limit a batch is no bigger than half a claim's worth of sending, so no claim runs out
+     * while its reminder waits for its turn.
+     */
+    int sendDue() {
+        Instant now = clock.now();
+        List<Reminder> batch = transaction.execute(s -> reminders.claimDue(now, now.plus(settings.claim()), batchSize()));
+        if (batch == null || batch.isEmpty()) {
+            return 0;
+        }
+        List<Future<?>> handOffs = new ArrayList<>(batch.size());
+        for (Reminder reminder : batch) {
+            handOffs.add(senders.submit(() -> handOff(reminder)));
+        }
+        for (Future<?> handOff : handOffs) {
+            try {
+                handOff.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return batch.size();
+            } catch (ExecutionException e) {
+                log.warn("Outbox: a hand-off failed unexpectedly; its claim expires and it is tried again", e.getCause());
+            }
+        }
+        return batch.size();
+    }
+
+    private int batchSize() {
+        if (settings.textsPerSecond() <= 0) {
+            return settings.batchSize();
+        }
+        long halfAClaim = Math.max(1, settings.textsPerSecond() * settings.claim().toSeconds() / 2);
+        return (int) Math.min(settings.batchSize(), halfAClaim);
+    }
+
+    private void handOff(Reminder reminder) {
+        try {
+            if (textRate != null && !"EMAIL".equals(reminder.channel())) {
+                textRate.asBlocking().consume(1);
+            }
+            sender.handOff(reminder);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            failed(reminder, e);
+        }
+    }
+
+    /** A passing failure: tried again after the backoff, or recorded as not sent after the last attempt. */
+    private void failed(Reminder reminder, RuntimeException e) {
+        String error = describe(e);
+        try {
+            int attempts = reminders.attempts(reminder.id()).map(ReminderRepository.Attempts::attempts).orElse(0) + 1;
+            if (e instanceof OutboundMessages.MessageBeingHandedOver) {
+                // another attempt holds the message right now: look again once its claim could have run out
+                reminders.retryLater(reminder.id(), clock.now().plus(settings.claim()), error);
+            } else if (attempts >= settings.maxAttempts()) {
+                log.warn("Outbox: reminder {} not sent after {} attempts: {}", reminder.id(), attempts, error);
+                sender.giveUp(reminder, "not sent after " + attempts + " attempts, the last: " + error);
+            } else {
+                Duration wait = settings.backoff(attempts);
+                log.info("Outbox: reminder {} not handed off (attempt {}), tried again in {} s: {}", reminder.id(), attempts,
+                        wait.toSeconds(), error);
+                reminders.retryLater(reminder.id(), clock.now().plus(wait), error);
+            }
+        } catch (RuntimeException recording) {
+            // e.g. the database restarts: the claim expires and the reminder is taken again
+            log.warn("Outbox: could not record the failure of reminder {}: {}", reminder.id(), recording.toString());
+        }
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return root == e ? message : e.getClass().getSimpleName() + ": " + message;
+    }
+
+    /**
+     * Tells the instances of reminders handed off by {@code before} (up to {@code limit}) what
+     * became of them; returns how many it told. Each in its own transaction, taken with
+     * {@code SKIP LOCKED}, so two nodes never tell the same one; an instance busy with something
+     * else at that moment is told in a later round.
+     */
+    int tellModels(Instant before, int limit) {
+        int told = 0;
+        for (ReminderRepository.Untold untold : reminders.untold(before, limit)) {
+            try {
+                Boolean done = transaction.execute(s -> {
+                    if (!reminders.takeUntold(untold.id())) {
+                        return false;
+                    }
+                    gateway.reminderHandedOff(untold.appointmentId(), untold.phone(), untold.id());
+                    reminders.told(untold.id());
+                    return true;
+                });
+                if (Boolean.TRUE.equals(done)) {
+                    told++;
+                }
+            } catch (RuntimeException e) {
+                log.info("Outbox: the instance of reminder {} is told later: {}", untold.id(), e.toString());
+            }
+        }
+        return told;
+    }
+
+    /** Sends everything due and tells every instance, in the caller's thread (tests with auto-start off). */
+    public void drainAll() {
+        while (sendDue() > 0 || tellModels(clock.now(), 100) > 0) {
+            // next round
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                if (sendDue() > 0) {
+                    tellModels(clock.now().minus(settings.modelLag()), 20);
+                    continue;
+                }
+                if (tellModels(clock.now(), 100) > 0) {
+                    continue;
+                }
+                TimeUnit.MILLISECONDS.sleep(settings.pollInterval().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // e.g. the database restarts: look again after a pause
+                log.warn("Outbox: could not look for due reminders; trying again: {}", e.toString());
+                try {
+                    TimeUnit.MILLISECONDS.sleep(Math.max(1000, settings.pollInterval().toMillis()));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        if (settings.autoStart()) {
+            loop = new Thread(this::run, "outbox");
+            loop.setDaemon(true);
+            loop.start();
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (loop != null) {
+            loop.interrupt();
+            try {
+                loop.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            loop = null;
+        }
+        senders.shutdown();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Starts after the process engine has deployed (with the work queues), stops before it. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000;
+    }
+}
