@@ -52,13 +52,18 @@ public class MessageRepository {
     }
 
     void insert(Message m) {
+        insert(m, null);
+    }
+
+    /** Inserts the message, claimed for one sending attempt until {@code claimedUntil} (null: not claimed). */
+    void insert(Message m, Instant claimedUntil) {
         jdbc.sql("""
                 insert into message (id, appointment_id, calendar_id, phone, direction, channel, from_address, to_address, subject, body,
-                  status, provider_id, idempotency_key, intent, correlation_attempts, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                  status, provider_id, idempotency_key, intent, correlation_attempts, created_at, updated_at, claimed_until)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(m.id(), m.appointmentId(), m.calendarId(), m.phone(), m.direction().name(), m.channel().name(), m.from(), m.to(),
                         m.subject(), m.body(), m.status(), m.providerId(), m.idempotencyKey(), m.intent() == null ? null : m.intent().name(),
-                        m.correlationAttempts(), ts(m.createdAt()), ts(m.updatedAt()))
+                        m.correlationAttempts(), ts(m.createdAt()), ts(m.updatedAt()), ts(claimedUntil))
                 .update();
         history(m.id(), m.status(), m.createdAt());
     }

@@ -92,6 +92,15 @@ public class OutboundMessages {
     private static final String OPTED_OUT = "the number has opted out of texts";
 
     public Result sms(String key, String appointmentId, String calendarId, String phone, String body) {
+        boolean optedOutNow = optOuts.isOptedOut(phone);
+        if (!optedOutNow) {
+            // The first attempt (nearly always): the row is written claimed in one statement, or it exists already.
+            String id = Ids.newId();
+            if (insertedClaimed(new Message(id, appointmentId, calendarId, phone, Direction.OUT, Channel.SMS, smsFrom, phone, null, body,
+                    Message.Status.HANDING_OVER, null, key, null, 0, clock.now(), clock.now()))) {
+                return handOverSms(id, phone, body);
+            }
+        }
         Optional<Message> existing = ownTransaction.execute(s -> messages.findByIdempotencyKey(key));
         if (existing.isPresent()) {
             Message m = existing.get();
@@ -102,7 +111,7 @@ public class OutboundMessages {
                 return Result.sent(m.id());
             }
         }
-        boolean optedOut = optOuts.isOptedOut(phone);
+        boolean optedOut = optedOutNow;
         String id;
         if (existing.isEmpty()) {
             id = Ids.newId();
@@ -135,6 +144,11 @@ public class OutboundMessages {
                 return Result.sent(m.id());
             }
         }
+        return handOverSms(id, phone, body);
+    }
+
+    /** Hands the claimed message to the gateway and records its answer. */
+    private Result handOverSms(String id, String phone, String body) {
         GatewayRequests.Receipt receipt;
         try {
             receipt = camel.requestBody(SMS_ROUTE, new GatewayRequests.Sms(id, smsFrom, phone, body), GatewayRequests.Receipt.class);
@@ -217,6 +231,16 @@ public class OutboundMessages {
             });
         } catch (DuplicateKeyException e) {
             throw new MessageBeingHandedOver(message.idempotencyKey());
+        }
+    }
+
+    /** Writes the message claimed by this attempt; false if a message with its key exists already. */
+    private boolean insertedClaimed(Message message) {
+        try {
+            ownTransaction.executeWithoutResult(s -> messages.insert(message, clock.now().plus(claimTimeout)));
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
         }
     }
 
