@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -50,6 +51,8 @@ public class ReminderOutbox implements SmartLifecycle {
     private final TransactionTemplate transaction;
     private final ExecutorService senders;
     private final Bucket textRate;
+    /** Hand-offs the senders may have in hand at once: two batches, so one is claimed while the other goes. */
+    private final Semaphore inFlight;
     private volatile boolean running;
     private Thread loop;
 
@@ -67,22 +70,18 @@ public class ReminderOutbox implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
+        this.inFlight = new Semaphore(2 * batchSize());
         this.textRate = settings.textsPerSecond() <= 0 ? null : Bucket.builder()
                 .addLimit(limit -> limit.capacity(settings.textsPerSecond()).refillGreedy(settings.textsPerSecond(), Duration.ofSeconds(1)))
                 .build();
     }
 
     /**
-     * Claims one batch of due reminders and hands them off; returns how many it claimed. With a
-     * rate limit a batch is no bigger than half a claim's worth of sending, so no claim runs out
-     * while its reminder waits for its turn.
+     * Claims one batch of due reminders and hands them off, waiting for all of them; returns how
+     * many it claimed (tests, in the caller's thread).
      */
     int sendDue() {
-        Instant now = clock.now();
-        List<Reminder> batch = transaction.execute(s -> reminders.claimDue(now, now.plus(settings.claim()), batchSize()));
-        if (batch == null || batch.isEmpty()) {
-            return 0;
-        }
+        List<Reminder> batch = claim(batchSize());
         List<Future<?>> handOffs = new ArrayList<>(batch.size());
         for (Reminder reminder : batch) {
             handOffs.add(senders.submit(() -> handOff(reminder)));
@@ -98,6 +97,35 @@ public class ReminderOutbox implements SmartLifecycle {
             }
         }
         return batch.size();
+    }
+
+    /**
+     * Keeps the senders busy: claims due reminders whenever fewer than a batch are in flight, so
+     * the next batch is claimed while the last one is still being handed off (one slow hand-off
+     * does not hold up the others). Returns how many it claimed.
+     */
+    private int feedSenders() throws InterruptedException {
+        // wait until a batch's worth of senders is free
+        inFlight.acquire(batchSize());
+        inFlight.release(batchSize());
+        List<Reminder> batch = claim(Math.min(inFlight.availablePermits(), batchSize()));
+        for (Reminder reminder : batch) {
+            inFlight.acquire();
+            senders.execute(() -> {
+                try {
+                    handOff(reminder);
+                } finally {
+                    inFlight.release();
+                }
+            });
+        }
+        return batch.size();
+    }
+
+    private List<Reminder> claim(int limit) {
+        Instant now = clock.now();
+        List<Reminder> batch = transaction.execute(s -> reminders.claimDue(now, now.plus(settings.claim()), limit));
+        return batch == null ? List.of() : batch;
     }
 
     private int batchSize() {
@@ -125,11 +153,13 @@ public class ReminderOutbox implements SmartLifecycle {
     private void failed(Reminder reminder, RuntimeException e) {
         String error = describe(e);
         try {
-            int attempts = reminders.attempts(reminder.id()).map(ReminderRepository.Attempts::attempts).orElse(0) + 1;
             if (e instanceof OutboundMessages.MessageBeingHandedOver) {
-                // another attempt holds the message right now: look again once its claim could have run out
-                reminders.retryLater(reminder.id(), clock.now().plus(settings.claim()), error);
-            } else if (attempts >= settings.maxAttempts()) {
+                // another attempt holds the message (or did, on a node that died): look again soon, it is no failure
+                reminders.lookAgainAt(reminder.id(), clock.now().plus(settings.retryBackoff()));
+                return;
+            }
+            int attempts = reminders.attempts(reminder.id()).map(ReminderRepository.Attempts::attempts).orElse(0) + 1;
+            if (attempts >= settings.maxAttempts()) {
                 log.warn("Outbox: reminder {} not sent after {} attempts: {}", reminder.id(), attempts, error);
                 sender.giveUp(reminder, "not sent after " + attempts + " attempts, the last: " + error);
             } else {
@@ -183,7 +213,7 @@ public class ReminderOutbox implements SmartLifecycle {
 
     /** Sends everything due and tells every instance, in the caller's thread (tests with auto-start off). */
     public void drainAll() {
-        while (sendDue() > 0 || tellModels(clock.now(), 100) > 0) {
+        while (sendDue() > 0 || tellModels(clock.now(), 25) > 0) {
             // next round
         }
     }
@@ -191,11 +221,12 @@ public class ReminderOutbox implements SmartLifecycle {
     private void run() {
         while (running) {
             try {
-                if (sendDue() > 0) {
+                if (feedSenders() > 0) {
                     tellModels(clock.now().minus(settings.modelLag()), 20);
                     continue;
                 }
-                if (tellModels(clock.now(), 100) > 0) {
+                // nothing more due: the instances are told once the last hand-offs are done
+                if (inFlight.availablePermits() == 2 * batchSize() && tellModels(clock.now(), 25) > 0) {
                     continue;
                 }
                 TimeUnit.MILLISECONDS.sleep(settings.pollInterval().toMillis());

@@ -133,6 +133,11 @@ class ReminderRepository {
         return jdbc.sql("select attempts from reminder where id = ?").param(id).query(Integer.class).single();
     }
 
+    /** Another attempt holds the reminder's message: looked at again at {@code notBefore}, not counted as an attempt. */
+    void lookAgainAt(String id, Instant notBefore) {
+        jdbc.sql("update reminder set claimed_until = ? where id = ?").params(ts(notBefore), id).update();
+    }
+
     /** Quiet hours began before it went: it is due again at {@code dueAt}. */
     void defer(String id, Instant dueAt, String note) {
         jdbc.sql("update reminder set due_at = ?, note = ?, claimed_until = null where id = ?").params(ts(dueAt), note, id).update();

@@ -19,13 +19,13 @@ class BaseUrlHttpClient extends NetworkHttpClient {
 
     private final String baseUrl;
 
-    BaseUrlHttpClient(String baseUrl) {
+    BaseUrlHttpClient(String baseUrl, int connections) {
         super(HttpClientBuilder.create()
                 .useSystemProperties()
                 .disableAutomaticRetries()
                 .setDefaultRequestConfig(DEFAULT_REQUEST_CONFIG)
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDefaultSocketConfig(DEFAULT_SOCKET_CONFIG).setMaxConnTotal(20).setMaxConnPerRoute(20).build()));
+                        .setDefaultSocketConfig(DEFAULT_SOCKET_CONFIG).setMaxConnTotal(connections).setMaxConnPerRoute(connections).build()));
         this.baseUrl = TwilioSettings.trimSlash(baseUrl);
     }
 

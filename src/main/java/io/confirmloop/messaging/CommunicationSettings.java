@@ -52,14 +52,20 @@ public class CommunicationSettings {
      */
     public Optional<String> stopped(String ownerGroup, String phone, MessageKind kind, Channel channel) {
         String what = channel == Channel.SMS ? "texts" : "emails";
-        if (!enabled(ownerGroup, kind, channel)) {
+        boolean forClient = phone != null && kind != MessageKind.OWNER_NOTIFICATIONS;
+        // both switches in one round trip: this is asked before every message that goes out
+        String clientColumn = channel == Channel.SMS ? "can_receive_texts" : "can_receive_emails";
+        Boolean[] on = jdbc.sql("""
+                select (select enabled from communication_switch where owner_group = :group and kind = :kind and channel = :channel) as account,
+                       (select %s from client_switch where owner_group = :group and phone = :phone) as client
+                """.formatted(clientColumn))
+                .param("group", ownerGroup).param("kind", kind.name()).param("channel", channel.name()).param("phone", forClient ? phone : "")
+                .query((rs, row) -> new Boolean[] {(Boolean) rs.getObject("account"), (Boolean) rs.getObject("client")}).single();
+        if (Boolean.FALSE.equals(on[0])) {
             return Optional.of(what + " (" + kind.label() + ") switched off in account settings");
         }
-        if (phone != null && kind != MessageKind.OWNER_NOTIFICATIONS) {
-            ClientSwitches client = client(ownerGroup, phone);
-            if (channel == Channel.SMS ? !client.canReceiveTexts() : !client.canReceiveEmails()) {
-                return Optional.of(what + " switched off for this client");
-            }
+        if (forClient && Boolean.FALSE.equals(on[1])) {
+            return Optional.of(what + " switched off for this client");
         }
         return Optional.empty();
     }

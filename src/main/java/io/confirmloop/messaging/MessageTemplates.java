@@ -44,6 +44,13 @@ public class MessageTemplates {
 
     private final JdbcClient jdbc;
     private final Map<String, String> defaults = new HashMap<>();
+    /**
+     * The calendars' own templates as messages use them, read again after 5 s: every reminder of a
+     * burst renders one, and an owner's change reaches every node within seconds (at once on the node
+     * that saved it).
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, Optional<String>> inUse = com.github.benmanes.caffeine.cache.Caffeine
+            .newBuilder().expireAfterWrite(java.time.Duration.ofSeconds(5)).maximumSize(10_000).build();
 
     MessageTemplates(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -92,7 +99,7 @@ public class MessageTemplates {
 
     public String template(String calendarId, String name) {
         requireKnown(name);
-        return custom(calendarId, name).orElse(defaults.get(name));
+        return inUse.get(calendarId + "/" + name, k -> custom(calendarId, name)).orElse(defaults.get(name));
     }
 
     public Optional<String> custom(String calendarId, String name) {
@@ -121,11 +128,13 @@ public class MessageTemplates {
         if (updated == 0) {
             jdbc.sql("insert into message_template (calendar_id, name, body) values (?, ?, ?)").params(calendarId, name, body.strip()).update();
         }
+        inUse.invalidate(calendarId + "/" + name);
     }
 
     void reset(String calendarId, String name) {
         requireKnown(name);
         jdbc.sql("delete from message_template where calendar_id = ? and name = ?").params(calendarId, name).update();
+        inUse.invalidate(calendarId + "/" + name);
     }
 
     private static void requireKnown(String name) {

@@ -1,5 +1,10 @@
 package io.confirmloop.messaging;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.springframework.beans.factory.annotation.Value;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
 class TwilioConfig {
 
     @Bean
-    TwilioRestClient twilioRestClient(TwilioSettings settings) {
+    TwilioRestClient twilioRestClient(TwilioSettings settings, @Value("${confirmloop.outbox.senders:16}") int senders) {
         List<String> missing = new ArrayList<>();
         if (blank(settings.accountSid())) {
             missing.add("confirmloop.twilio.account-sid");
@@ -38,8 +43,36 @@ class TwilioConfig {
         }
         return new TwilioRestClient.Builder(settings.accountSid(), settings.authToken())
                 .accountSid(settings.accountSid())
-                .httpClient(new BaseUrlHttpClient(settings.apiBaseUrl()))
+                .httpClient(new BaseUrlHttpClient(settings.apiBaseUrl(), connections(senders)))
                 .build();
+    }
+
+    /**
+     * camel-twilio calls Twilio on its own thread pool ("CamelTwilio", 10 threads by default) while
+     * the caller waits: as many threads as the outbox's senders, and a few for the answers to
+     * clients' texts, so the senders are not queued behind each other.
+     */
+    @Bean
+    CamelContextConfiguration twilioThreads(@Value("${confirmloop.outbox.senders:16}") int senders) {
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext context) {
+                context.getExecutorServiceManager().registerThreadPoolProfile(new ThreadPoolProfileBuilder(TWILIO_THREADS)
+                        .poolSize(connections(senders)).maxPoolSize(connections(senders)).maxQueueSize(-1).build());
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext context) {
+            }
+        };
+    }
+
+    /** camel-twilio's thread pool profile id. */
+    static final String TWILIO_THREADS = "CamelTwilio";
+
+    /** Twilio calls at the same time: the outbox's senders and four for answers; as many HTTP connections. */
+    static int connections(int senders) {
+        return senders + 4;
     }
 
     @Bean
