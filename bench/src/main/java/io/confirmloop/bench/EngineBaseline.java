@@ -51,7 +51,7 @@ final class EngineBaseline {
 
             Set<String> numbers = ConcurrentHashMap.newKeySet();
             AtomicInteger failed = new AtomicInteger();
-            Parallel.Run started = Parallel.run("(d) instances", n, options.threads(), due.minus(BurstScenario.READY_MARGIN), i -> {
+            Parallel.Run started = Parallel.run("(d) instances", n, options.threads(), due.minus(BurstSetUp.READY_MARGIN), i -> {
                 PhonePool.Phone phone = phones.next();
                 try {
                     start(runtime, "burst-" + i, phone.e164(), due);
@@ -63,7 +63,7 @@ final class EngineBaseline {
             Instant readyAt = Instant.now();
             boolean valid = started.done() == n && failed.get() == 0;
             Progress.say("(d) %d instances started in %s%s", numbers.size(), Format.seconds(started.nanos() / 1e9),
-                    valid ? "" : " — INVALID RUN: not all started " + BurstScenario.READY_MARGIN.toSeconds() + " s before T2");
+                    valid ? "" : " — INVALID RUN: not all started " + BurstSetUp.READY_MARGIN.toSeconds() + " s before T2");
 
             HandOff handOff = HandOff.collect(twilio, numbers, due, Duration.between(Instant.now(), due).plus(options.sendTimeout()),
                     options.quietPeriod());
@@ -73,7 +73,7 @@ final class EngineBaseline {
             Report.Section section = report.section("(d) raw engine baseline: the same " + n + " requests on a plain Camunda 7.24 engine");
             if (!valid) {
                 section.row("RUN VALIDITY", "INVALID: " + numbers.size() + " of " + n + " instances started "
-                        + BurstScenario.READY_MARGIN.toSeconds() + " s before T2", "all started", Report.Verdict.MISSED);
+                        + BurstSetUp.READY_MARGIN.toSeconds() + " s before T2", "all started", Report.Verdict.MISSED);
             }
             section.row("set-up", numbers.size() + " instances started in " + Format.seconds(started.nanos() / 1e9) + " ("
                     + Format.num(numbers.size() / (started.nanos() / 1e9)) + "/s); " + Duration.between(readyAt, due).toSeconds()
