@@ -18,6 +18,7 @@ public final class BenchMain {
     private static final String ADMIN_USER = "bench";
     private static final String GROUP = "benchclinic";
     private static final String OUR_NUMBER = "+15005550006";
+    private static final String APP_DATABASE = "confirmloop";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final BenchOptions options;
@@ -76,7 +77,7 @@ public final class BenchMain {
 
     /** (a), (b), (c), (e) against one app process, stopped before the baseline runs. */
     private HandOff runAgainstApp(Database database, FakeTwilio twilio) throws Exception {
-        String jdbcUrl = database.create("confirmloop");
+        String jdbcUrl = database.create(APP_DATABASE);
         AppProcess.Launch launch = appSettings.launch(jdbcUrl, AppProcess.freePort(), twilio.baseUrl(), options.outputDir().resolve("app.log"));
         try (AppProcess app = AppProcess.startReady(launch, Duration.ofMinutes(5), "the app")) {
             AppClient client = appSettings.client(app);
@@ -87,7 +88,7 @@ public final class BenchMain {
             }
             HandOff burst = null;
             if (options.runs(Scenario.BURST)) {
-                BurstScenario.Outcome outcome = new BurstScenario(client, twilio, phones, options, GROUP).run(report);
+                BurstScenario.Outcome outcome = new BurstScenario(client, twilio, phones, options, GROUP, database, APP_DATABASE).run(report);
                 burst = outcome.handOff();
                 if (options.runs(Scenario.REPLY)) {
                     new ReplyScenario(client, twilio, options, accountSid, authToken, OUR_NUMBER).run(report, outcome.remindedNumbers());

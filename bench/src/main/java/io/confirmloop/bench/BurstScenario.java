@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * (b) Burst: N appointments whose confirmation requests all fall due at one instant T (set up by
- * {@link BurstSetUp}); every text's arrival at the fake Twilio is measured against T.
+ * {@link BurstSetUp}); every text's arrival at the fake Twilio is measured against T. Then the size
+ * of the app's database and of its largest tables, read from PostgreSQL.
  */
 final class BurstScenario {
 
@@ -19,9 +20,15 @@ final class BurstScenario {
     private final PhonePool phones;
     private final BenchOptions options;
     private final String group;
+    private final Database database;
+    private final String databaseName;
 
-    BurstScenario(AppClient app, FakeTwilio twilio, PhonePool phones, BenchOptions options, String group) {
+    /** @param databaseName the app's database on {@code database}, whose size is read after the burst */
+    BurstScenario(AppClient app, FakeTwilio twilio, PhonePool phones, BenchOptions options, String group, Database database,
+            String databaseName) {
         this.app = app;
+        this.database = database;
+        this.databaseName = databaseName;
         this.twilio = twilio;
         this.phones = phones;
         this.options = options;
@@ -39,6 +46,10 @@ final class BurstScenario {
         Report.Section section = report.section("(b) burst: " + setUp.n() + " confirmation requests due at one instant, through the app");
         setUp.addTo(section);
         handOff.addTo(section, "T", true);
+        database.addSizeTo(section, databaseName, "app database after the burst");
+        if (options.runs(BenchOptions.Scenario.IMPORT)) {
+            section.note("The app database also holds what (a) imported before the burst.");
+        }
         section.note("Lateness = arrival at the fake Twilio − T, per number (its first text); only texts containing \""
                 + HandOff.CONFIRMATION_MARK + "\" count.");
 

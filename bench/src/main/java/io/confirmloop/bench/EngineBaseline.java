@@ -16,11 +16,13 @@ import org.camunda.bpm.engine.variable.Variables;
  * (d) The raw-engine baseline: the same burst as (b), N instances of {@link RawEngine#model()}
  * whose timers all fall due at one instant T2, on a plain Camunda engine in this JVM with its own
  * database on the same PostgreSQL server, sending to the same fake Twilio. Run with the app stopped.
+ * After the burst, the size of the engine's database and of its largest tables.
  */
 final class EngineBaseline {
 
     private static final double SAFETY_FACTOR = 1.5;
     private static final Duration EXTRA_LEAD = Duration.ofSeconds(30);
+    private static final String DATABASE = "engine_baseline";
 
     private final Database database;
     private final FakeTwilio twilio;
@@ -38,7 +40,7 @@ final class EngineBaseline {
 
     HandOff run(Report report) throws Exception {
         int n = options.burst();
-        String url = database.create("engine_baseline");
+        String url = database.create(DATABASE);
         Progress.say("(d) starting a plain Camunda engine on its own database");
         ProcessEngine engine = RawEngine.start(url, Database.USER, Database.PASSWORD, sender);
         try {
@@ -79,6 +81,7 @@ final class EngineBaseline {
                     + Format.num(numbers.size() / (started.nanos() / 1e9)) + "/s); " + Duration.between(readyAt, due).toSeconds()
                     + " s before T2");
             handOff.addTo(section, "T2", false);
+            database.addSizeTo(section, DATABASE, "raw engine database after the burst");
             section.note("Process: timer (timeDate from a variable) → send task (asyncBefore, HTTP POST to the fake Twilio) → message catch → end; "
                     + "history audit; job executor 8 threads, 16 jobs per acquisition, max wait 1 s; app stopped.");
             return handOff;
