@@ -3,19 +3,23 @@ package io.confirmloop.bench;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awaitility.core.ConditionTimeoutException;
@@ -49,6 +53,23 @@ final class AppProcess implements AutoCloseable {
 
     /** The process ended by a signal: its exit value is 128 + the signal's number (SIGKILL = 9). */
     static final int KILLED_BY_SIGKILL = 128 + 9;
+
+    /**
+     * A kill: when the signal went out ({@link System#nanoTime()} and wall clock, to compare with
+     * the fake Twilio's stamps), when the process was gone, and its exit value.
+     */
+    record Killed(long signalNanos, Instant signalAt, long goneNanos, int exitValue) {
+
+        boolean bySigkill() {
+            return exitValue == KILLED_BY_SIGKILL;
+        }
+
+        /** e.g. "gone 0.04 s later, exit 137 = SIGKILL" */
+        String describe() {
+            return "gone " + Format.seconds((goneNanos - signalNanos) / 1e9) + " later, exit " + exitValue
+                    + (bySigkill() ? " = SIGKILL" : " (not SIGKILL: the process had ended before?)");
+        }
+    }
 
     private final Process process;
     private final Launch launch;
@@ -169,15 +190,26 @@ final class AppProcess implements AutoCloseable {
 
     /**
      * A crash: SIGKILL at once, no graceful stop ({@link Process#destroyForcibly()} sends SIGKILL
-     * on Linux), then waits until the process is gone. Answers its exit value, which is
-     * {@link #KILLED_BY_SIGKILL} when the signal ended it.
+     * on Linux), then waits until the process is gone. Its exit value is {@link #KILLED_BY_SIGKILL}
+     * when the signal ended it.
      */
-    int kill(Duration timeout) throws InterruptedException {
+    Killed kill(Duration timeout) throws InterruptedException {
+        long signalNanos = System.nanoTime();
+        Instant signalAt = Instant.now();
         process.destroyForcibly();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException("The app (pid " + process.pid() + ") was still there " + timeout + " after SIGKILL");
         }
-        return process.exitValue();
+        return new Killed(signalNanos, signalAt, System.nanoTime(), process.exitValue());
+    }
+
+    /** How many lines of its log contain {@code text}; 0 when the log cannot be read. */
+    long logLines(String text) {
+        try (Stream<String> lines = Files.lines(launch.log(), StandardCharsets.UTF_8)) {
+            return lines.filter(line -> line.contains(text)).count();
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
     }
 
     /** SIGTERM (Spring shuts down gracefully), then a hard kill after 30 s. */

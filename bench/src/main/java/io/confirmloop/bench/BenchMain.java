@@ -10,8 +10,9 @@ import io.confirmloop.bench.BenchOptions.Scenario;
 
 /**
  * The benchmark runner: starts an embedded PostgreSQL server, a fake Twilio and the packaged app,
- * runs the chosen scenarios over HTTP, stops the app, runs the raw-engine baseline, and prints the
- * figures (also written to bench-results.md). See bench/README.md.
+ * runs the chosen scenarios over HTTP, stops the app, runs the crash scenarios (each with app
+ * processes and a database of its own), runs the raw-engine baseline, and prints the figures (also
+ * written to bench-results.md). See bench/README.md.
  */
 public final class BenchMain {
 
@@ -63,6 +64,9 @@ public final class BenchMain {
             HandOff appBurst = null;
             if (options.needsApp()) {
                 appBurst = runAgainstApp(database, twilio);
+            }
+            if (options.runs(Scenario.CRASH)) {
+                new CrashScenario(database, twilio, phones, options, appSettings, GROUP).run(report);
             }
             if (options.runs(Scenario.ENGINE)) {
                 TwilioSendDelegate sender = new TwilioSendDelegate(twilio.messagesUrl(), accountSid, authToken, OUR_NUMBER,

@@ -55,7 +55,7 @@ final class BurstSetUp {
 
     /**
      * @param apps  the app processes the events are posted through, in turn; the first also creates the calendars
-     * @param label the scenario's name in progress lines, e.g. "(b)"
+     * @param label the scenario's name in progress lines, e.g. "(b)", "crash:"
      */
     BurstSetUp(List<AppClient> apps, PhonePool phones, BenchOptions options, String group, String label) {
         if (apps.isEmpty()) {
