@@ -51,6 +51,9 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
+    /** What the app logs when a retried send finds that the provider already has the text, so it does not send it again. */
+    static final String LOG_NOT_SENT_AGAIN = "not sent again";
+
     /** The process ended by a signal: its exit value is 128 + the signal's number (SIGKILL = 9). */
     static final int KILLED_BY_SIGKILL = 128 + 9;
 

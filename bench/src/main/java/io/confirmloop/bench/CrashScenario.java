@@ -23,8 +23,6 @@ final class CrashScenario {
     private static final String DATABASE = "confirmloop_crash";
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration KILL_TIMEOUT = Duration.ofSeconds(30);
-    /** What the app logs when a retried send finds that the provider already has the text. */
-    private static final String NOT_SENT_AGAIN = "not sent again";
 
     private final Database database;
     private final FakeTwilio twilio;
@@ -97,8 +95,8 @@ final class CrashScenario {
                 }
                 handOff.addAfterCrashTo(section);
                 if (restarted != null) {
-                    section.row("texts the restarted app found already at Twilio (lines \"… " + NOT_SENT_AGAIN + "\" of its log)",
-                            String.valueOf(restarted.logLines(NOT_SENT_AGAIN)));
+                    section.row("texts the restarted app found already at Twilio (lines \"… " + AppProcess.LOG_NOT_SENT_AGAIN
+                            + "\" of its log)", String.valueOf(restarted.logLines(AppProcess.LOG_NOT_SENT_AGAIN)));
                 }
                 section.note("The app has a database of its own (" + DATABASE + "); its first run logs to " + launch.log().getFileName()
                         + ", the run after the kill to " + again.log().getFileName() + ".");

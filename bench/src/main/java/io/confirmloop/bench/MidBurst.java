@@ -23,13 +23,15 @@ final class MidBurst {
      */
     record Moment(Instant at, int reached, int wanted, double fraction, boolean fractionReached) {
 
-        /** e.g. "once 180 of 600 numbers had their request (wanted 30 %: 180)" */
+        /**
+         * e.g. "once 182 of 600 numbers had their request (30 % of N = 180)", or "the latest moment
+         * allowed: only 47 of 600 numbers had their request, not 30 % of N = 180"
+         */
         String describe(int n) {
             String wantedText = Format.num(fraction * 100) + " % of N = " + wanted;
             return fractionReached
                     ? "once " + reached + " of " + n + " numbers had their request (" + wantedText + ")"
-                    : "at T + " + LATEST.toSeconds() + " s, the latest: only " + reached + " of " + n + " numbers had their request ("
-                            + wantedText + ")";
+                    : "the latest moment allowed: only " + reached + " of " + n + " numbers had their request, not " + wantedText;
         }
     }
 
