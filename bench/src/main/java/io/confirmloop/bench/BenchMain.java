@@ -68,6 +68,9 @@ public final class BenchMain {
             if (options.runs(Scenario.CRASH)) {
                 new CrashScenario(database, twilio, phones, options, appSettings, GROUP).run(report);
             }
+            if (options.runs(Scenario.TWO_NODES)) {
+                new TwoNodesScenario(database, twilio, phones, options, appSettings, GROUP).run(report);
+            }
             if (options.runs(Scenario.ENGINE)) {
                 TwilioSendDelegate sender = new TwilioSendDelegate(twilio.messagesUrl(), accountSid, authToken, OUR_NUMBER,
                         "http://127.0.0.1/webhooks/twilio/status");

@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * Which scenarios to run and their sizes. Arguments: scenario names ({@code all}, {@code import},
- * {@code burst}, {@code reply}, {@code engine}, {@code report}, or {@code a}–{@code e}; {@code crash},
- * which {@code all} leaves out) and {@code --name=value} options; see {@link #USAGE}.
+ * {@code burst}, {@code reply}, {@code engine}, {@code report}, or {@code a}–{@code e}; {@code crash}
+ * and {@code twonodes}, which {@code all} leaves out) and {@code --name=value} options; see {@link #USAGE}.
  */
 record BenchOptions(
         Set<Scenario> scenarios,
@@ -30,13 +30,14 @@ record BenchOptions(
         int reportMessages,
         int reportCalls,
         double crashAfter,
+        double killNodeAfter,
         String appHeap,
         Path appJar,
         Path outputDir) {
 
     enum Scenario {
         IMPORT("a", "import", true), BURST("b", "burst", true), REPLY("c", "reply", true), ENGINE("d", "engine", true),
-        REPORT("e", "report", true), CRASH(null, "crash", false);
+        REPORT("e", "report", true), CRASH(null, "crash", false), TWO_NODES(null, "twonodes", false);
 
         /** The scenario's letter in the design (§5), or null */
         final String letter;
@@ -63,21 +64,22 @@ record BenchOptions(
     }
 
     static final String USAGE = """
-            usage: [all | import | burst | reply | engine | report | a | b | c | d | e | crash ...] [--option=value ...]
-              scenarios (default all = a to e; reply needs burst and runs it too; crash only when named):
+            usage: [all | import | burst | reply | engine | report | a | b | c | d | e | crash | twonodes ...] [--option=value ...]
+              scenarios (default all = a to e; reply needs burst and runs it too; crash and twonodes only when named):
                 import (a)  edits into an empty calendar, a concurrent import, edits into the full calendar
                 burst  (b)  N confirmation requests due at one instant, through the app
                 reply  (c)  signed inbound replies "C" at a fixed rate after the burst
                 engine (d)  the same burst on a plain Camunda engine (the app stopped first)
                 report (e)  the text messaging report over many messages written into the app's database
                 crash       the burst of (b) on an app of its own, killed (SIGKILL) mid-burst and started again on the same database
+                twonodes    the burst of (b) on two app processes on one database; node 2 killed (SIGKILL) mid-burst
               options:
                 --import-events=5000   events imported into one calendar in (a)
                 --edits=200            sequential edits (POST + PUT) per edit phase in (a)
-                --threads=8            client threads creating events in (a), (b), (d) and crash
+                --threads=8            client threads creating events in (a), (b), (d), crash and twonodes
                 --import-timeout=1800  seconds the import in (a) may take before the rest is skipped
-                --burst=10000          N in (b), (d) and crash
-                --calendars=100        calendars the burst is spread over in (b) and crash (or --burst-calendars=)
+                --burst=10000          N in (b), (d), crash and twonodes
+                --calendars=100        calendars the burst is spread over in (b), crash and twonodes (or --burst-calendars=)
                 --burst-lead=SECONDS   time from now to the due instant T (default: estimated from a calibration)
                 --send-timeout=600     seconds after T to wait for all N texts
                 --quiet=10             seconds without a new text before the texts are counted (late duplicates)
@@ -86,6 +88,7 @@ record BenchOptions(
                 --report-messages=100000  messages of the calendar in (e), all in the last 30 days
                 --report-calls=20      timed calls per figure in (e)
                 --crash-after=0.3      crash: the app is killed once this fraction of N had their request (at the latest at T + 10 s)
+                --kill-node-after=0.3  twonodes: node 2 is killed once this fraction of N had their request (at the latest at T + 10 s)
                 --app-heap=512m        the app's -Xmx
                 --jar=PATH             the app jar (default: the repository's target/confirmloop-0.1.0-SNAPSHOT.jar)
                 --out=DIR              where the app logs and bench-results.md go (default: bench/target)
@@ -139,6 +142,7 @@ record BenchOptions(
                 positive(options.remove("report-messages"), 100_000),
                 positive(options.remove("report-calls"), 20),
                 fraction(options.remove("crash-after"), 0.3),
+                fraction(options.remove("kill-node-after"), 0.3),
                 options.getOrDefault("app-heap", "512m"),
                 Path.of(options.getOrDefault("jar", defaultJar.toString())).toAbsolutePath().normalize(),
                 Path.of(options.getOrDefault("out", benchDir.resolve("target").toString())).toAbsolutePath().normalize());
@@ -170,7 +174,10 @@ record BenchOptions(
         if (runs(Scenario.CRASH)) {
             parts.add("crash: N=" + burst + " over " + burstCalendars + " calendars, the app killed after " + Format.num(crashAfter * 100) + " %");
         }
-
+        if (runs(Scenario.TWO_NODES)) {
+            parts.add("twonodes: N=" + burst + " over " + burstCalendars + " calendars, node 2 killed after " + Format.num(killNodeAfter * 100)
+                    + " %");
+        }
         return String.join(" · ", parts) + "; " + threads + " client threads";
     }
 
