@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * Which scenarios to run and their sizes. Arguments: scenario names ({@code all}, {@code import},
- * {@code burst}, {@code reply}, {@code engine}, {@code report}, or {@code a}–{@code e}) and {@code --name=value}
- * options; see {@link #USAGE}.
+ * {@code burst}, {@code reply}, {@code engine}, {@code report}, or {@code a}–{@code e}; {@code crash}
+ * and {@code twonodes}, which {@code all} leaves out) and {@code --name=value} options; see {@link #USAGE}.
  */
 record BenchOptions(
         Set<Scenario> scenarios,
@@ -29,37 +29,57 @@ record BenchOptions(
         int replySeconds,
         int reportMessages,
         int reportCalls,
+        double crashAfter,
+        double killNodeAfter,
         String appHeap,
         Path appJar,
         Path outputDir) {
 
     enum Scenario {
-        IMPORT("a", "import"), BURST("b", "burst"), REPLY("c", "reply"), ENGINE("d", "engine"), REPORT("e", "report");
+        IMPORT("a", "import", true), BURST("b", "burst", true), REPLY("c", "reply", true), ENGINE("d", "engine", true),
+        REPORT("e", "report", true), CRASH(null, "crash", false), TWO_NODES(null, "twonodes", false);
 
+        /** The scenario's letter in the design (§5), or null */
         final String letter;
         final String word;
+        /** Whether {@code all} runs it */
+        final boolean inAll;
 
-        Scenario(String letter, String word) {
+        Scenario(String letter, String word, boolean inAll) {
             this.letter = letter;
             this.word = word;
+            this.inAll = inAll;
+        }
+
+        /** The scenarios {@code all} (and no scenario at all) stands for: a to e. */
+        static Set<Scenario> all() {
+            Set<Scenario> all = EnumSet.noneOf(Scenario.class);
+            for (Scenario s : values()) {
+                if (s.inAll) {
+                    all.add(s);
+                }
+            }
+            return all;
         }
     }
 
     static final String USAGE = """
-            usage: [all | import | burst | reply | engine | report | a | b | c | d | e ...] [--option=value ...]
-              scenarios (default all = a to e; reply needs burst and runs it too):
+            usage: [all | import | burst | reply | engine | report | a | b | c | d | e | crash | twonodes ...] [--option=value ...]
+              scenarios (default all = a to e; reply needs burst and runs it too; crash and twonodes only when named):
                 import (a)  edits into an empty calendar, a concurrent import, edits into the full calendar
                 burst  (b)  N confirmation requests due at one instant, through the app
                 reply  (c)  signed inbound replies "C" at a fixed rate after the burst
                 engine (d)  the same burst on a plain Camunda engine (the app stopped first)
                 report (e)  the text messaging report over many messages written into the app's database
+                crash       the burst of (b) on an app of its own, killed (SIGKILL) mid-burst and started again on the same database
+                twonodes    the burst of (b) on two app processes on one database; node 2 killed (SIGKILL) mid-burst
               options:
                 --import-events=5000   events imported into one calendar in (a)
                 --edits=200            sequential edits (POST + PUT) per edit phase in (a)
-                --threads=8            client threads creating events in (a), (b) and (d)
+                --threads=8            client threads creating events in (a), (b), (d), crash and twonodes
                 --import-timeout=1800  seconds the import in (a) may take before the rest is skipped
-                --burst=10000          N in (b) and (d)
-                --calendars=100        calendars the burst is spread over in (b)
+                --burst=10000          N in (b), (d), crash and twonodes
+                --calendars=100        calendars the burst is spread over in (b), crash and twonodes (or --burst-calendars=)
                 --burst-lead=SECONDS   time from now to the due instant T (default: estimated from a calibration)
                 --send-timeout=600     seconds after T to wait for all N texts
                 --quiet=10             seconds without a new text before the texts are counted (late duplicates)
@@ -67,9 +87,11 @@ record BenchOptions(
                 --reply-seconds=30     how long (c) sends replies
                 --report-messages=100000  messages of the calendar in (e), all in the last 30 days
                 --report-calls=20      timed calls per figure in (e)
+                --crash-after=0.3      crash: the app is killed once this fraction of N had their request (at the latest at T + 10 s)
+                --kill-node-after=0.3  twonodes: node 2 is killed once this fraction of N had their request (at the latest at T + 10 s)
                 --app-heap=512m        the app's -Xmx
                 --jar=PATH             the app jar (default: the repository's target/confirmloop-0.1.0-SNAPSHOT.jar)
-                --out=DIR              where the log and bench-results.md go (default: bench/target)
+                --out=DIR              where the app logs and bench-results.md go (default: bench/target)
             """;
 
     static BenchOptions parse(String[] args) {
@@ -87,15 +109,19 @@ record BenchOptions(
                     }
                     options.put(word.substring(2, eq), word.substring(eq + 1));
                 } else if (word.equalsIgnoreCase("all")) {
-                    scenarios.addAll(EnumSet.allOf(Scenario.class));
+                    scenarios.addAll(Scenario.all());
                 } else {
                     scenarios.add(scenario(word));
                 }
             }
         }
         if (scenarios.isEmpty()) {
-            scenarios.addAll(EnumSet.allOf(Scenario.class));
+            scenarios.addAll(Scenario.all());
         }
+        if (options.containsKey("calendars") && options.containsKey("burst-calendars")) {
+            throw new IllegalArgumentException("--calendars and --burst-calendars are the same option: give one\n" + USAGE);
+        }
+        String calendars = options.containsKey("calendars") ? options.remove("calendars") : options.remove("burst-calendars");
         if (scenarios.contains(Scenario.REPLY)) {
             scenarios.add(Scenario.BURST);
         }
@@ -107,7 +133,7 @@ record BenchOptions(
                 positive(options.remove("threads"), 8),
                 Duration.ofSeconds(positive(options.remove("import-timeout"), 1800)),
                 positive(options.remove("burst"), 10_000),
-                positive(options.remove("calendars"), 100),
+                positive(calendars, 100),
                 options.containsKey("burst-lead") ? Duration.ofSeconds(positive(options.remove("burst-lead"), 0)) : null,
                 Duration.ofSeconds(positive(options.remove("send-timeout"), 600)),
                 Duration.ofSeconds(positive(options.remove("quiet"), 10)),
@@ -115,6 +141,8 @@ record BenchOptions(
                 positive(options.remove("reply-seconds"), 30),
                 positive(options.remove("report-messages"), 100_000),
                 positive(options.remove("report-calls"), 20),
+                fraction(options.remove("crash-after"), 0.3),
+                fraction(options.remove("kill-node-after"), 0.3),
                 options.getOrDefault("app-heap", "512m"),
                 Path.of(options.getOrDefault("jar", defaultJar.toString())).toAbsolutePath().normalize(),
                 Path.of(options.getOrDefault("out", benchDir.resolve("target").toString())).toAbsolutePath().normalize());
@@ -143,6 +171,13 @@ record BenchOptions(
         if (runs(Scenario.REPORT)) {
             parts.add("(e) report: " + reportMessages + " messages, " + reportCalls + " calls per figure");
         }
+        if (runs(Scenario.CRASH)) {
+            parts.add("crash: N=" + burst + " over " + burstCalendars + " calendars, the app killed after " + Format.num(crashAfter * 100) + " %");
+        }
+        if (runs(Scenario.TWO_NODES)) {
+            parts.add("twonodes: N=" + burst + " over " + burstCalendars + " calendars, node 2 killed after " + Format.num(killNodeAfter * 100)
+                    + " %");
+        }
         return String.join(" · ", parts) + "; " + threads + " client threads";
     }
 
@@ -156,11 +191,23 @@ record BenchOptions(
 
     private static Scenario scenario(String word) {
         for (Scenario s : Scenario.values()) {
-            if (s.letter.equalsIgnoreCase(word) || s.word.equalsIgnoreCase(word)) {
+            if (word.equalsIgnoreCase(s.letter) || word.equalsIgnoreCase(s.word)) {
                 return s;
             }
         }
         throw new IllegalArgumentException("Unknown scenario '" + word + "'\n" + USAGE);
+    }
+
+    /** A fraction of N: more than 0, at most 1. */
+    private static double fraction(String value, double fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        double f = Double.parseDouble(value);
+        if (!(f > 0 && f <= 1)) {
+            throw new IllegalArgumentException("Expected a fraction in (0, 1], got " + value);
+        }
+        return f;
     }
 
     private static int positive(String value, int fallback) {

@@ -16,11 +16,13 @@ import org.camunda.bpm.engine.variable.Variables;
  * (d) The raw-engine baseline: the same burst as (b), N instances of {@link RawEngine#model()}
  * whose timers all fall due at one instant T2, on a plain Camunda engine in this JVM with its own
  * database on the same PostgreSQL server, sending to the same fake Twilio. Run with the app stopped.
+ * After the burst, the size of the engine's database and of its largest tables.
  */
 final class EngineBaseline {
 
     private static final double SAFETY_FACTOR = 1.5;
     private static final Duration EXTRA_LEAD = Duration.ofSeconds(30);
+    private static final String DATABASE = "engine_baseline";
 
     private final Database database;
     private final FakeTwilio twilio;
@@ -38,7 +40,7 @@ final class EngineBaseline {
 
     HandOff run(Report report) throws Exception {
         int n = options.burst();
-        String url = database.create("engine_baseline");
+        String url = database.create(DATABASE);
         Progress.say("(d) starting a plain Camunda engine on its own database");
         ProcessEngine engine = RawEngine.start(url, Database.USER, Database.PASSWORD, sender);
         try {
@@ -51,7 +53,7 @@ final class EngineBaseline {
 
             Set<String> numbers = ConcurrentHashMap.newKeySet();
             AtomicInteger failed = new AtomicInteger();
-            Parallel.Run started = Parallel.run("(d) instances", n, options.threads(), due.minus(BurstScenario.READY_MARGIN), i -> {
+            Parallel.Run started = Parallel.run("(d) instances", n, options.threads(), due.minus(BurstSetUp.READY_MARGIN), i -> {
                 PhonePool.Phone phone = phones.next();
                 try {
                     start(runtime, "burst-" + i, phone.e164(), due);
@@ -63,7 +65,7 @@ final class EngineBaseline {
             Instant readyAt = Instant.now();
             boolean valid = started.done() == n && failed.get() == 0;
             Progress.say("(d) %d instances started in %s%s", numbers.size(), Format.seconds(started.nanos() / 1e9),
-                    valid ? "" : " — INVALID RUN: not all started " + BurstScenario.READY_MARGIN.toSeconds() + " s before T2");
+                    valid ? "" : " — INVALID RUN: not all started " + BurstSetUp.READY_MARGIN.toSeconds() + " s before T2");
 
             HandOff handOff = HandOff.collect(twilio, numbers, due, Duration.between(Instant.now(), due).plus(options.sendTimeout()),
                     options.quietPeriod());
@@ -73,12 +75,13 @@ final class EngineBaseline {
             Report.Section section = report.section("(d) raw engine baseline: the same " + n + " requests on a plain Camunda 7.24 engine");
             if (!valid) {
                 section.row("RUN VALIDITY", "INVALID: " + numbers.size() + " of " + n + " instances started "
-                        + BurstScenario.READY_MARGIN.toSeconds() + " s before T2", "all started", Report.Verdict.MISSED);
+                        + BurstSetUp.READY_MARGIN.toSeconds() + " s before T2", "all started", Report.Verdict.MISSED);
             }
             section.row("set-up", numbers.size() + " instances started in " + Format.seconds(started.nanos() / 1e9) + " ("
                     + Format.num(numbers.size() / (started.nanos() / 1e9)) + "/s); " + Duration.between(readyAt, due).toSeconds()
                     + " s before T2");
             handOff.addTo(section, "T2", false);
+            database.addSizeTo(section, DATABASE, "raw engine database after the burst");
             section.note("Process: timer (timeDate from a variable) → send task (asyncBefore, HTTP POST to the fake Twilio) → message catch → end; "
                     + "history audit; job executor 8 threads, 16 jobs per acquisition, max wait 1 s; app stopped.");
             return handOff;

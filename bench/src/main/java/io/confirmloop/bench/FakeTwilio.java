@@ -23,6 +23,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -42,12 +43,23 @@ import com.sun.net.httpserver.HttpServer;
  * account SID and auth token, as Twilio does. Every accepted text is stamped when it arrived
  * ({@link System#nanoTime()} and wall clock) so the runner can measure lateness, duplicates and
  * missing texts. No status callbacks are sent.
+ * <p>
+ * It can have more than one address ({@link #entrance}): the same fake, account and texts on
+ * another port, so that each of several app processes can be given its own and their texts told
+ * apart.
  */
 final class FakeTwilio implements AutoCloseable {
 
-    /** One accepted text, stamped on arrival. */
-    record Text(String sid, String to, String from, String body, long receivedNanos, Instant receivedAt) {
+    /**
+     * One accepted text, stamped on arrival.
+     *
+     * @param entrance the address it came through: {@link #MAIN}, or the name given to {@link #entrance}
+     */
+    record Text(String sid, String to, String from, String body, long receivedNanos, Instant receivedAt, String entrance) {
     }
+
+    /** The entrance of {@link #baseUrl()}. */
+    static final String MAIN = "main";
 
     private static final String API_VERSION = "2010-04-01";
     private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US)
@@ -57,6 +69,7 @@ final class FakeTwilio implements AutoCloseable {
     private final String basicAuth;
     private final String messagesPath;
     private final HttpServer server;
+    private final List<HttpServer> entrances = new CopyOnWriteArrayList<>();
     private final ExecutorService workers;
     private final ObjectMapper json = new ObjectMapper();
     private final Queue<Text> texts = new ConcurrentLinkedQueue<>();
@@ -72,15 +85,20 @@ final class FakeTwilio implements AutoCloseable {
         this.accountSid = accountSid;
         this.basicAuth = "Basic " + Base64.getEncoder().encodeToString((accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8));
         this.messagesPath = "/" + API_VERSION + "/Accounts/" + accountSid + "/Messages.json";
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
         this.workers = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "fake-twilio");
             t.setDaemon(true);
             return t;
         });
-        server.setExecutor(workers);
-        server.createContext("/", this::handle);
-        server.start();
+        this.server = listen(MAIN);
+    }
+
+    private HttpServer listen(String entrance) throws IOException {
+        HttpServer listening = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
+        listening.setExecutor(workers);
+        listening.createContext("/", exchange -> handle(exchange, entrance));
+        listening.start();
+        return listening;
     }
 
     static FakeTwilio start(String accountSid, String authToken, int threads) throws IOException {
@@ -93,6 +111,16 @@ final class FakeTwilio implements AutoCloseable {
 
     String messagesUrl() {
         return baseUrl() + messagesPath;
+    }
+
+    /**
+     * Opens another address of this fake, on a port of its own, and answers its base URL. Texts
+     * that arrive through it carry {@code name} as their {@link Text#entrance()}.
+     */
+    String entrance(String name) throws IOException {
+        HttpServer listening = listen(name);
+        entrances.add(listening);
+        return "http://127.0.0.1:" + listening.getAddress().getPort();
     }
 
     /** The accepted texts that match, in arrival order. */
@@ -109,16 +137,17 @@ final class FakeTwilio implements AutoCloseable {
 
     @Override
     public void close() {
+        entrances.forEach(e -> e.stop(0));
         server.stop(0);
         workers.shutdownNow();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    private void handle(HttpExchange exchange, String entrance) throws IOException {
         long receivedNanos = System.nanoTime();
         Instant receivedAt = Instant.now();
         try (exchange) {
             try {
-                dispatch(exchange, receivedNanos, receivedAt);
+                dispatch(exchange, receivedNanos, receivedAt, entrance);
             } catch (RuntimeException e) {
                 Progress.say("fake Twilio could not answer %s %s: %s", exchange.getRequestMethod(), exchange.getRequestURI(), e);
                 error(exchange, 500, 20500, "Internal Server Error");
@@ -126,13 +155,13 @@ final class FakeTwilio implements AutoCloseable {
         }
     }
 
-    private void dispatch(HttpExchange exchange, long receivedNanos, Instant receivedAt) throws IOException {
+    private void dispatch(HttpExchange exchange, long receivedNanos, Instant receivedAt, String entrance) throws IOException {
         if (!messagesPath.equals(exchange.getRequestURI().getPath())) {
             error(exchange, 404, 20404, "The requested resource " + exchange.getRequestURI().getPath() + " was not found");
         } else if (!basicAuth.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             error(exchange, 401, 20003, "Authenticate");
         } else if ("POST".equals(exchange.getRequestMethod())) {
-            create(exchange, receivedNanos, receivedAt);
+            create(exchange, receivedNanos, receivedAt, entrance);
         } else if ("GET".equals(exchange.getRequestMethod())) {
             list(exchange);
         } else {
@@ -140,7 +169,7 @@ final class FakeTwilio implements AutoCloseable {
         }
     }
 
-    private void create(HttpExchange exchange, long receivedNanos, Instant receivedAt) throws IOException {
+    private void create(HttpExchange exchange, long receivedNanos, Instant receivedAt, String entrance) throws IOException {
         Map<String, String> form = Forms.decode(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         String to = form.get("To");
         String from = form.get("From");
@@ -153,7 +182,8 @@ final class FakeTwilio implements AutoCloseable {
         } else if (body == null || body.isBlank()) {
             error(exchange, 400, 21602, "Message body is required.");
         } else {
-            Text text = new Text("SM" + HexFormat.of().formatHex(randomBytes(16)), to, from, body, receivedNanos, receivedAt);
+            Text text = new Text("SM" + HexFormat.of().formatHex(randomBytes(16)), to, from, body, receivedNanos, receivedAt,
+                    entrance);
             texts.add(text);
             textsByTo.computeIfAbsent(to, k -> new ConcurrentLinkedDeque<>()).addFirst(text);
             respond(exchange, 201, message(text, service, "queued", false));

@@ -30,6 +30,18 @@ final class Format {
         return num(seconds) + " s";
     }
 
+    /** Bytes in binary units: "812 B", "40.5 KiB", "52.3 MiB", "1.20 GiB". */
+    static String bytes(long bytes) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
+        double value = bytes;
+        int unit = 0;
+        while (Math.abs(value) >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return (unit == 0 ? String.valueOf(bytes) : num(value)) + " " + units[unit];
+    }
+
     static String ratio(double value) {
         return Double.isNaN(value) || Double.isInfinite(value) ? "–" : String.format(Locale.ROOT, "%.2f×", value);
     }

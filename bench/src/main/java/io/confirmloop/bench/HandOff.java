@@ -18,20 +18,30 @@ import org.awaitility.core.ConditionTimeoutException;
  * numbers that got the request more than once, and numbers that got none.
  */
 record HandOff(int expected, int distinct, int duplicatedNumbers, int extraTexts, int missing, Stats lateness, double sendsPerSecond,
-        boolean complete) {
+        boolean complete, double lastTextLateness) {
 
     /** The words every confirmation request carries (template confirmation-request). */
     static final String CONFIRMATION_MARK = "Reply C or YES to confirm";
+
+    /** A burst that a node's crash interrupted has to be done this long after T all the same. */
+    static final Duration LAST_AFTER_A_CRASH = Duration.ofMinutes(2);
+
+    /** The confirmation requests to these numbers. */
+    static Predicate<FakeTwilio.Text> requests(Set<String> numbers) {
+        return t -> numbers.contains(t.to()) && t.body().contains(CONFIRMATION_MARK);
+    }
 
     /**
      * Waits until every expected number got a confirmation request (or the timeout), then until no
      * further request has come for the quiet period, so late duplicates are counted too.
      */
     static HandOff collect(FakeTwilio twilio, Set<String> numbers, Instant due, Duration timeout, Duration quiet) {
-        Predicate<FakeTwilio.Text> request = t -> numbers.contains(t.to()) && t.body().contains(CONFIRMATION_MARK);
+        Predicate<FakeTwilio.Text> request = requests(numbers);
+        // a caller already past its deadline (e.g. after a slow restart) still gets one look
+        Duration atMost = timeout.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : timeout;
         boolean complete;
         try {
-            await("all confirmation requests").atMost(timeout).pollInterval(Duration.ofMillis(250)).pollInSameThread()
+            await("all confirmation requests").atMost(atMost).pollInterval(Duration.ofMillis(250)).pollInSameThread()
                     .until(() -> twilio.texts(request).stream().map(FakeTwilio.Text::to).distinct().count() >= numbers.size());
             complete = true;
         } catch (ConditionTimeoutException e) {
@@ -60,7 +70,9 @@ record HandOff(int expected, int distinct, int duplicatedNumbers, int extraTexts
         int duplicated = (int) perNumber.values().stream().filter(c -> c > 1).count();
         int extra = perNumber.values().stream().mapToInt(c -> c - 1).sum();
         double sendsPerSecond = first.isEmpty() ? Double.NaN : first.size() / Math.max(stats.max(), 1e-3);
-        return new HandOff(expected, first.size(), duplicated, extra, Math.max(0, expected - first.size()), stats, sendsPerSecond, complete);
+        double lastText = texts.stream().mapToDouble(t -> Format.seconds(Duration.between(due, t.receivedAt()))).max().orElse(Double.NaN);
+        return new HandOff(expected, first.size(), duplicated, extra, Math.max(0, expected - first.size()), stats, sendsPerSecond, complete,
+                lastText);
     }
 
     /**
@@ -75,6 +87,24 @@ record HandOff(int expected, int distinct, int duplicatedNumbers, int extraTexts
         section.row("last hand-off after " + due, Format.seconds(lateness.max()) + (complete ? "" : " (incomplete: timed out)"),
                 withAppTargets ? "≤ 0.45× raw engine, see (b)÷(d)" : "", Report.Verdict.NONE);
         section.row("sends per second (numbers ÷ last lateness)", Format.num(sendsPerSecond) + "/s");
+        section.row("numbers that got the request twice or more", duplicatedNumbers + (extraTexts > 0 ? " (" + extraTexts + " extra texts)" : ""),
+                "0", Report.Verdict.of(duplicatedNumbers == 0));
+        section.row("missing (N − numbers reached)", missing + " of " + expected, "0", Report.Verdict.of(missing == 0));
+    }
+
+    /**
+     * Rows of a burst that a crash interrupted: lateness after T (first, median, last), the last
+     * text of all (repeats included) after its due time T, and the targets: the last number reached
+     * at most {@link #LAST_AFTER_A_CRASH} after T, none twice, none missing.
+     */
+    void addAfterCrashTo(Report.Section section) {
+        long limit = LAST_AFTER_A_CRASH.toSeconds();
+        section.row("numbers reached", distinct + " of " + expected);
+        section.row("first hand-off after T", Format.seconds(lateness.min()));
+        section.row("median hand-off after T", Format.seconds(lateness.p50()));
+        section.row("last hand-off after T (each number's first text)", Format.seconds(lateness.max()) + (complete ? "" : " (incomplete: timed out)"),
+                "≤ " + limit + " s", Report.Verdict.of(complete && lateness.max() <= limit));
+        section.row("last text after its due time T (repeats included)", Format.seconds(lastTextLateness));
         section.row("numbers that got the request twice or more", duplicatedNumbers + (extraTexts > 0 ? " (" + extraTexts + " extra texts)" : ""),
                 "0", Report.Verdict.of(duplicatedNumbers == 0));
         section.row("missing (N − numbers reached)", missing + " of " + expected, "0", Report.Verdict.of(missing == 0));
