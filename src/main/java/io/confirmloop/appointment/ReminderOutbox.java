@@ -17,7 +17,9 @@ import io.confirmloop.system.AppClock;
 import io.github.bucket4j.Bucket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -249,7 +251,12 @@ public class ReminderOutbox implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        if (settings.autoStart()) {
+    }
+
+    /** Sends once the application is ready: the gateways' routes (Camel) start late in the start-up. */
+    @EventListener(ApplicationReadyEvent.class)
+    void ready() {
+        if (settings.autoStart() && running && loop == null) {
             loop = new Thread(this::run, "outbox");
             loop.setDaemon(true);
             loop.start();
@@ -276,7 +283,7 @@ public class ReminderOutbox implements SmartLifecycle {
         return running;
     }
 
-    /** Starts after the process engine has deployed (with the work queues), stops before it. */
+    /** Stops before the process engine and the gateways' routes (with the work queues). */
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE - 1000;

@@ -44,7 +44,8 @@ class InboundMessages {
     }
 
     InboundMessages(MessageRepository messages, ReplyIntents intents, OptOuts optOuts, ReplyHandler router, TransactionTemplate tx,
-            AppClock clock, WorkQueues queues, @Value("${confirmloop.inbound.max-attempts}") int maxAttempts) {
+            AppClock clock, WorkQueues queues, @Value("${confirmloop.inbound.max-attempts}") int maxAttempts,
+            @Value("${confirmloop.inbound.workers:8}") int workers) {
         this.messages = messages;
         this.intents = intents;
         this.optOuts = optOuts;
@@ -53,7 +54,7 @@ class InboundMessages {
         this.clock = clock;
         this.maxAttempts = maxAttempts;
         this.handOvers = queues.create("inbound-replies", WorkQueue.Delivery.IN_TRANSACTION, item -> hand(item.messageId()),
-                (item, error, attempts) -> later(item.messageId(), error));
+                (item, error, attempts) -> later(item.messageId(), error), workers);
     }
 
     /**

@@ -60,10 +60,16 @@ public class WorkQueues implements SmartLifecycle {
     /** A new queue; its worker threads start with the application. */
     public <T extends Serializable> WorkQueue<T> create(String name, WorkQueue.Delivery delivery, WorkQueue.Handler<T> handler,
             WorkQueue.GiveUp<T> giveUp) {
+        return create(name, delivery, handler, giveUp, settings.workers());
+    }
+
+    /** A new queue with {@code workers} worker threads per node on PostgreSQL (one on H2). */
+    public <T extends Serializable> WorkQueue<T> create(String name, WorkQueue.Delivery delivery, WorkQueue.Handler<T> handler,
+            WorkQueue.GiveUp<T> giveUp, int workers) {
         RetryTemplate retry = RetryTemplate.builder().maxAttempts(settings.attempts())
                 .exponentialBackoff(settings.backoff().toMillis(), 2.5, settings.maxBackoff().toMillis())
                 .build();
-        WorkQueue<T> queue = new WorkQueue<>(name, store, transactions, executor(name), delivery, handler, giveUp, retry,
+        WorkQueue<T> queue = new WorkQueue<>(name, store, transactions, executor(name, workers), delivery, handler, giveUp, retry,
                 settings.attempts(), this::dropOldest);
         queues.add(queue);
         if (running) {
@@ -105,12 +111,12 @@ public class WorkQueues implements SmartLifecycle {
         } while (waiting > 0 && waiting < before);
     }
 
-    private Executor executor(String name) {
+    private Executor executor(String name, int queueWorkers) {
         if (!settings.autoStart()) {
             return new SyncTaskExecutor();
         }
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        int workers = listener == null ? 1 : settings.workers();
+        int workers = listener == null ? 1 : queueWorkers;
         executor.setCorePoolSize(workers);
         executor.setMaxPoolSize(workers);
         // One wake-up may wait while every worker is busy; more are dropped, since the waiting one drains all.
