@@ -99,6 +99,7 @@ public final class BenchMain {
             if (options.runs(Scenario.BURST)) {
                 BurstScenario.Outcome outcome = new BurstScenario(client, twilio, phones, options, GROUP, database, APP_DATABASE).run(report);
                 burst = outcome.handOff();
+                AppHeap.addTo(outcome.section(), client, app.pid(), outcome.appointments(), options.appHeap());
                 if (options.runs(Scenario.REPLY)) {
                     new ReplyScenario(client, twilio, options, accountSid, authToken, OUR_NUMBER).run(report, outcome.remindedNumbers());
                 }
