@@ -1,5 +1,8 @@
 package io.confirmloop.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -52,8 +55,8 @@ final class TimersScenario {
                 Progress.say("(timers) writing %d future timer jobs into the app's ACT_RU_JOB", n);
                 long started = System.nanoTime();
                 TimerJobs.Written written = jobs.write(c, n);
-                TimerJobs.analyze(c);
-                section.row("timer jobs written (COPY straight into ACT_RU_JOB, then ANALYZE)", written.jobs() + " jobs of "
+                TimerJobs.settle(c);
+                section.row("timer jobs written (COPY into ACT_RU_JOB, VACUUM (ANALYZE), CHECKPOINT)", written.jobs() + " jobs of "
                         + written.instances() + " process instances, due " + TimerJobs.EARLIEST.toHours() + " h to "
                         + TimerJobs.SPREAD.toDays() + " days ahead, in " + Format.seconds((System.nanoTime() - started) / 1e9)
                         + (written.withDefinitions() ? "" : " (" + TimerJobs.PROCESS + " not deployed: without job definitions)"));
@@ -73,7 +76,7 @@ final class TimersScenario {
                 if (dropped) {
                     execute(c, indexDefinition);
                 }
-                TimerJobs.analyze(c);
+                TimerJobs.settle(c);
                 section.row("afterwards", removed + " timer jobs removed" + (dropped ? "; " + INDEX + " created again as it was" : ""));
                 if (statements != null) {
                     statements.close();
@@ -113,6 +116,8 @@ final class TimersScenario {
     private void measure(Connection c, StatementStats statements, Long appQuery, boolean withIndex, Report.Section section)
             throws SQLException, InterruptedException {
         String index = withIndex ? "with the index" : "without the index";
+        section.note("Load average (1, 5, 15 min) when the timing " + index + " began: " + loadAverage()
+                + " (" + Runtime.getRuntime().availableProcessors() + " cores).");
         for (AcquisitionQuery query : AcquisitionQuery.values()) {
             Progress.say("(timers) timing %s, %s", query.label, index);
             Stats stats = query.time(c, WARM_UP, RUNS);
@@ -142,6 +147,16 @@ final class TimersScenario {
         } catch (SQLException e) {
             section.note("pg_stat_statements is not available (" + e.getMessage() + "): the query is not compared with the app's.");
             return null;
+        }
+    }
+
+    /** The first three fields of /proc/loadavg, or "unknown": other work on the machine shows in the tails. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return String.join(" ", fields[0], fields[1], fields[2]);
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
         }
     }
 
