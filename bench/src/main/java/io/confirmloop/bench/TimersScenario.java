@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -85,7 +86,8 @@ final class TimersScenario {
         }
         section.note("Each figure: the query " + RUNS + " times one after the other on one connection, after " + WARM_UP
                 + " uncounted runs, with the time of that run as now; from sending it until its rows were read. The driver prepares"
-                + " it on the server after five runs, as for the app.");
+                + " it on the server after five runs, as for the app. \"On the server\": its execution time in pg_stat_statements over"
+                + " those runs (the warm-up included, and for the app's query the app's own acquisitions meanwhile).");
         section.note("The timers are due " + TimerJobs.EARLIEST.toHours() + " h ahead at the earliest, so none falls due during the run;"
                 + " the query finds only the app's own due jobs, if any.");
     }
@@ -120,10 +122,16 @@ final class TimersScenario {
                 + " (" + Runtime.getRuntime().availableProcessors() + " cores).");
         for (AcquisitionQuery query : AcquisitionQuery.values()) {
             Progress.say("(timers) timing %s, %s", query.label, index);
+            Long queryId = statements == null ? null : query.queryId(c);
+            if (queryId != null) {
+                statements.reset(queryId);
+            }
             Stats stats = query.time(c, WARM_UP, RUNS);
+            StatementStats.Entry server = queryId == null ? null : statements.find(queryId);
             List<String> plan = query.explain(c, "analyze, buffers");
             boolean target = query == AcquisitionQuery.APP && withIndex;
-            section.row(query.label + ", " + index, stats.summary("ms"), target ? "p99 ≤ 5 ms" : "",
+            section.row(query.label + ", " + index, stats.summary("ms") + (server == null ? "" : "; on the server: mean "
+                    + fine(server.meanMillis()) + ", max " + fine(server.maxMillis()) + " ms"), target ? "p99 ≤ 5 ms" : "",
                     target ? Report.Verdict.of(stats.p99() <= TARGET_MILLIS) : Report.Verdict.NONE);
             section.row("  its plan", AcquisitionQuery.shape(plan));
             if (query == AcquisitionQuery.APP) {
@@ -136,7 +144,7 @@ final class TimersScenario {
             Thread.sleep(APP_WINDOW.toMillis());
             StatementStats.Entry own = statements.find(appQuery);
             section.row("the app's own acquisitions over " + APP_WINDOW.toSeconds() + " s, " + index, own == null ? "none"
-                    : own.calls() + " runs, mean " + Format.num(own.meanMillis()) + " ms, max " + Format.num(own.maxMillis())
+                    : own.calls() + " runs, mean " + fine(own.meanMillis()) + " ms, max " + fine(own.maxMillis())
                     + " ms on the server (pg_stat_statements)");
         }
     }
@@ -148,6 +156,11 @@ final class TimersScenario {
             section.note("pg_stat_statements is not available (" + e.getMessage() + "): the query is not compared with the app's.");
             return null;
         }
+    }
+
+    /** A time in ms, to the µs below 1 ms (an index scan takes a few µs on the server). */
+    private static String fine(double millis) {
+        return millis < 1 ? String.format(Locale.ROOT, "%.3f", millis) : Format.num(millis);
     }
 
     /** The first three fields of /proc/loadavg, or "unknown": other work on the machine shows in the tails. */
