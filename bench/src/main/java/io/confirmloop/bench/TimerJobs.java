@@ -26,8 +26,9 @@ import org.postgresql.copy.CopyIn;
  * ({@code Timer_ReplyDeadline}, 2 h before the start) and the appointment's end
  * ({@code Timer_AppointmentOver}, 30 min after it), both {@code timer-intermediate-transition} jobs
  * of the process instance's execution, exclusive, 3 retries, active, with the job definitions,
- * process definition and deployment of the deployed {@code appointment-lifecycle}. The starts are
- * spread evenly at random over the next 30 days, so the first timer is due in about an hour.
+ * process definition and deployment of the deployed {@code appointment-lifecycle}. The reply
+ * deadlines are spread uniformly at random so that every timer falls due between 1 h and 30 days
+ * ahead.
  *
  * <p>{@code ACT_RU_JOB} has one foreign key, to the exception's byte array, which these jobs do not
  * have; no execution rows are written. The ids are time-based UUIDs like the engine's, all with one
@@ -42,7 +43,8 @@ final class TimerJobs {
     private static final Duration DEADLINE_BEFORE_START = Duration.ofHours(2);
     private static final Duration LENGTH = Duration.ofMinutes(30);
     private static final String[] ACTIVITIES = {"Timer_ReplyDeadline", "Timer_AppointmentOver"};
-    private static final int ROWS_PER_WRITE = 5_000;
+    /** COPY data is sent in pieces of about this many characters. */
+    private static final int PIECE = 2_000_000;
     private static final String COLUMNS = "ID_, REV_, TYPE_, EXCLUSIVE_, EXECUTION_ID_, ROOT_PROC_INST_ID_, PROCESS_INSTANCE_ID_,"
             + " PROCESS_DEF_ID_, PROCESS_DEF_KEY_, RETRIES_, DUEDATE_, REPEAT_OFFSET_, HANDLER_TYPE_, HANDLER_CFG_, DEPLOYMENT_ID_,"
             + " SUSPENSION_STATE_, JOB_DEF_ID_, PRIORITY_, SEQUENCE_COUNTER_, CREATE_TIME_";
@@ -84,7 +86,7 @@ final class TimerJobs {
                             text(d.processDefinitionId()), PROCESS, "3", due, "0", HANDLER_TYPE, d.activity(), text(d.deploymentId()), "1",
                             text(d.jobDefinitionId()), "0", "1", created)).append('\n');
                 }
-                if (rows.length() > ROWS_PER_WRITE * 400 || written >= n) {
+                if (rows.length() > PIECE || written >= n) {
                     byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
                     copy.writeToCopy(bytes, 0, bytes.length);
                     rows.setLength(0);
