@@ -57,7 +57,9 @@ public final class BenchMain {
 
     private void runScenarios() throws Exception {
         Progress.say("starting embedded PostgreSQL");
-        try (Database database = Database.start(); FakeTwilio twilio = FakeTwilio.start(accountSid, authToken, 16)) {
+        // timers reads pg_stat_statements, which the server loads only at start
+        try (Database database = options.runs(Scenario.TIMERS) ? Database.start(StatementStats.SERVER_CONFIG) : Database.start();
+                FakeTwilio twilio = FakeTwilio.start(accountSid, authToken, 16)) {
             report.header("PostgreSQL", database.describe() + ", embedded, one server for the app and the baseline");
             report.header("App", options.appJar().getFileName() + ", java -Xmx" + options.appHeap() + ", profile postgres, Twilio → fake on loopback");
             report.header("Scenarios", options.describe());
@@ -82,7 +84,7 @@ public final class BenchMain {
         }
     }
 
-    /** (a), (b), (c), (e) against one app process, stopped before the baseline runs. */
+    /** (a), (b), (c), (e) and timers against one app process, stopped before the baseline runs. */
     private HandOff runAgainstApp(Database database, FakeTwilio twilio) throws Exception {
         String jdbcUrl = database.create(APP_DATABASE);
         AppProcess.Launch launch = appSettings.launch(jdbcUrl, AppProcess.freePort(), twilio.baseUrl(), options.outputDir().resolve("app.log"));
@@ -97,12 +99,16 @@ public final class BenchMain {
             if (options.runs(Scenario.BURST)) {
                 BurstScenario.Outcome outcome = new BurstScenario(client, twilio, phones, options, GROUP, database, APP_DATABASE).run(report);
                 burst = outcome.handOff();
+                AppHeap.addTo(outcome.section(), client, app.pid(), outcome.appointments(), options.appHeap());
                 if (options.runs(Scenario.REPLY)) {
                     new ReplyScenario(client, twilio, options, accountSid, authToken, OUR_NUMBER).run(report, outcome.remindedNumbers());
                 }
             }
             if (options.runs(Scenario.REPORT)) {
                 new ReportScenario(client, options, GROUP, jdbcUrl).run(report);
+            }
+            if (options.runs(Scenario.TIMERS)) {
+                new TimersScenario(options, jdbcUrl).run(report);
             }
             Progress.say("stopping the app");
             return burst;

@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * Which scenarios to run and their sizes. Arguments: scenario names ({@code all}, {@code import},
- * {@code burst}, {@code reply}, {@code engine}, {@code report}, or {@code a}–{@code e}; {@code crash}
- * and {@code twonodes}, which {@code all} leaves out) and {@code --name=value} options; see {@link #USAGE}.
+ * {@code burst}, {@code reply}, {@code engine}, {@code report}, or {@code a}–{@code e}; {@code crash},
+ * {@code twonodes} and {@code timers}, which {@code all} leaves out) and {@code --name=value} options; see {@link #USAGE}.
  */
 record BenchOptions(
         Set<Scenario> scenarios,
@@ -31,13 +31,15 @@ record BenchOptions(
         int reportCalls,
         double crashAfter,
         double killNodeAfter,
+        int timers,
         String appHeap,
         Path appJar,
         Path outputDir) {
 
     enum Scenario {
         IMPORT("a", "import", true), BURST("b", "burst", true), REPLY("c", "reply", true), ENGINE("d", "engine", true),
-        REPORT("e", "report", true), CRASH(null, "crash", false), TWO_NODES(null, "twonodes", false);
+        REPORT("e", "report", true), CRASH(null, "crash", false), TWO_NODES(null, "twonodes", false),
+        TIMERS(null, "timers", false);
 
         /** The scenario's letter in the design (§5), or null */
         final String letter;
@@ -64,8 +66,8 @@ record BenchOptions(
     }
 
     static final String USAGE = """
-            usage: [all | import | burst | reply | engine | report | a | b | c | d | e | crash | twonodes ...] [--option=value ...]
-              scenarios (default all = a to e; reply needs burst and runs it too; crash and twonodes only when named):
+            usage: [all | import | burst | reply | engine | report | a | b | c | d | e | crash | twonodes | timers ...] [--option=value ...]
+              scenarios (default all = a to e; reply needs burst and runs it too; crash, twonodes and timers only when named):
                 import (a)  edits into an empty calendar, a concurrent import, edits into the full calendar
                 burst  (b)  N confirmation requests due at one instant, through the app
                 reply  (c)  signed inbound replies "C" at a fixed rate after the burst
@@ -73,6 +75,7 @@ record BenchOptions(
                 report (e)  the text messaging report over many messages written into the app's database
                 crash       the burst of (b) on an app of its own, killed (SIGKILL) mid-burst and started again on the same database
                 twonodes    the burst of (b) on two app processes on one database; node 2 killed (SIGKILL) mid-burst
+                timers      the job executor's acquisition query over many future timers written into the app's database
               options:
                 --import-events=5000   events imported into one calendar in (a)
                 --edits=200            sequential edits (POST + PUT) per edit phase in (a)
@@ -89,6 +92,7 @@ record BenchOptions(
                 --report-calls=20      timed calls per figure in (e)
                 --crash-after=0.3      crash: the app is killed once this fraction of N had their request (at the latest at T + 10 s)
                 --kill-node-after=0.3  twonodes: node 2 is killed once this fraction of N had their request (at the latest at T + 10 s)
+                --timers=300000        future timer jobs written into ACT_RU_JOB in timers
                 --app-heap=512m        the app's -Xmx
                 --jar=PATH             the app jar (default: the repository's target/confirmloop-0.1.0-SNAPSHOT.jar)
                 --out=DIR              where the app logs and bench-results.md go (default: bench/target)
@@ -143,6 +147,7 @@ record BenchOptions(
                 positive(options.remove("report-calls"), 20),
                 fraction(options.remove("crash-after"), 0.3),
                 fraction(options.remove("kill-node-after"), 0.3),
+                positive(options.remove("timers"), 300_000),
                 options.getOrDefault("app-heap", "512m"),
                 Path.of(options.getOrDefault("jar", defaultJar.toString())).toAbsolutePath().normalize(),
                 Path.of(options.getOrDefault("out", benchDir.resolve("target").toString())).toAbsolutePath().normalize());
@@ -178,6 +183,9 @@ record BenchOptions(
             parts.add("twonodes: N=" + burst + " over " + burstCalendars + " calendars, node 2 killed after " + Format.num(killNodeAfter * 100)
                     + " %");
         }
+        if (runs(Scenario.TIMERS)) {
+            parts.add("timers: " + timers + " future timer jobs");
+        }
         return String.join(" · ", parts) + "; " + threads + " client threads";
     }
 
@@ -186,7 +194,7 @@ record BenchOptions(
     }
 
     boolean needsApp() {
-        return runs(Scenario.IMPORT) || runs(Scenario.BURST) || runs(Scenario.REPLY) || runs(Scenario.REPORT);
+        return runs(Scenario.IMPORT) || runs(Scenario.BURST) || runs(Scenario.REPLY) || runs(Scenario.REPORT) || runs(Scenario.TIMERS);
     }
 
     private static Scenario scenario(String word) {

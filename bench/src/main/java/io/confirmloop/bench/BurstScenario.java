@@ -11,8 +11,11 @@ import java.util.List;
  */
 final class BurstScenario {
 
-    /** The numbers that received their confirmation request, for (c). */
-    record Outcome(HandOff handOff, List<String> remindedNumbers) {
+    /**
+     * The numbers that received their confirmation request, for (c); the appointments set up, and
+     * the section, for figures taken after the burst.
+     */
+    record Outcome(HandOff handOff, List<String> remindedNumbers, int appointments, Report.Section section) {
     }
 
     private final AppClient app;
@@ -55,6 +58,6 @@ final class BurstScenario {
 
         List<String> reminded = twilio.texts(t -> setUp.numbers().contains(t.to()) && t.body().contains(HandOff.CONFIRMATION_MARK))
                 .stream().map(FakeTwilio.Text::to).distinct().toList();
-        return new Outcome(handOff, reminded);
+        return new Outcome(handOff, reminded, setUp.created(), section);
     }
 }

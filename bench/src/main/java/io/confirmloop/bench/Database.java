@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -52,6 +53,13 @@ final class Database implements AutoCloseable {
 
     static Database start() throws IOException {
         return new Database(EmbeddedPostgres.builder().start());
+    }
+
+    /** With settings that only take effect when the server starts, e.g. {@code shared_preload_libraries}. */
+    static Database start(Map<String, String> serverConfig) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        serverConfig.forEach(builder::setServerConfig);
+        return new Database(builder.start());
     }
 
     /** Creates an empty database and answers its JDBC URL (without credentials). */
