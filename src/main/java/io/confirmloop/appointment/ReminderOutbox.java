@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,7 +48,7 @@ public class ReminderOutbox implements SmartLifecycle {
 
     private final ReminderRepository reminders;
     private final ReminderSender sender;
-    private final LifecycleGateway gateway;
+    private final ReminderNotices notices;
     private final AppClock clock;
     private final OutboxSettings settings;
     private final TransactionTemplate transaction;
@@ -58,11 +59,11 @@ public class ReminderOutbox implements SmartLifecycle {
     private volatile boolean running;
     private Thread loop;
 
-    ReminderOutbox(ReminderRepository reminders, ReminderSender sender, LifecycleGateway gateway, AppClock clock, OutboxSettings settings,
+    ReminderOutbox(ReminderRepository reminders, ReminderSender sender, ReminderNotices notices, AppClock clock, OutboxSettings settings,
             PlatformTransactionManager transactions) {
         this.reminders = reminders;
         this.sender = sender;
-        this.gateway = gateway;
+        this.notices = notices;
         this.clock = clock;
         this.settings = settings;
         this.transaction = new TransactionTemplate(transactions);
@@ -177,45 +178,14 @@ public class ReminderOutbox implements SmartLifecycle {
     }
 
     private static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(e);
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return root == e ? message : e.getClass().getSimpleName() + ": " + message;
     }
 
-    /**
-     * Tells the instances of reminders handed off by {@code before} (up to {@code limit}) what
-     * became of them; returns how many it told. Each in its own transaction, taken with
-     * {@code SKIP LOCKED}, so two nodes never tell the same one; an instance busy with something
-     * else at that moment is told in a later round.
-     */
-    int tellModels(Instant before, int limit) {
-        int told = 0;
-        for (ReminderRepository.Untold untold : reminders.untold(before, limit)) {
-            try {
-                Boolean done = transaction.execute(s -> {
-                    if (!reminders.takeUntold(untold.id())) {
-                        return false;
-                    }
-                    gateway.reminderHandedOff(untold.appointmentId(), untold.phone(), untold.id());
-                    reminders.told(untold.id());
-                    return true;
-                });
-                if (Boolean.TRUE.equals(done)) {
-                    told++;
-                }
-            } catch (RuntimeException e) {
-                log.info("Outbox: the instance of reminder {} is told later: {}", untold.id(), e.toString());
-            }
-        }
-        return told;
-    }
-
     /** Sends everything due and tells every instance, in the caller's thread (tests with auto-start off). */
     public void drainAll() {
-        while (sendDue() > 0 || tellModels(clock.now(), 25) > 0) {
+        while (sendDue() > 0 || notices.tell(clock.now(), 25) > 0) {
             // next round
         }
     }
@@ -224,11 +194,11 @@ public class ReminderOutbox implements SmartLifecycle {
         while (running) {
             try {
                 if (feedSenders() > 0) {
-                    tellModels(clock.now().minus(settings.modelLag()), 20);
+                    notices.tell(clock.now().minus(settings.modelLag()), 20);
                     continue;
                 }
                 // nothing more due: the instances are told once the last hand-offs are done
-                if (inFlight.availablePermits() == 2 * batchSize() && tellModels(clock.now(), 25) > 0) {
+                if (inFlight.availablePermits() == 2 * batchSize() && notices.tell(clock.now(), 25) > 0) {
                     continue;
                 }
                 TimeUnit.MILLISECONDS.sleep(settings.pollInterval().toMillis());

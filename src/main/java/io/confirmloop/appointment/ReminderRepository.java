@@ -110,11 +110,6 @@ class ReminderRepository {
                 .isEmpty();
     }
 
-    /** Planned reminders due by {@code now}: the senders' backlog. */
-    long dueCount(Instant now) {
-        return jdbc.sql("select count(*) from reminder where state = 'PLANNED' and due_at <= ?").param(ts(now)).query(Long.class).single();
-    }
-
     /**
      * The outcome of a hand-off: sent, or skipped with the reason ({@code refused} when the
      * provider will never take it). The attendee's instance is told next ({@code model_pending}).
