@@ -32,6 +32,7 @@ public final class AppointmentProcess {
         public static final String RECORD_CALL_OUTCOME = "Task_RecordCallOutcome";
         public static final String REPLY_INTENT = "Gateway_ReplyIntent";
         public static final String RECORD_CONFIRMATION = "Task_RecordConfirmation";
+        public static final String ACKNOWLEDGE_CONFIRMATION = "Task_AcknowledgeConfirmation";
         public static final String RECORD_DECLINE = "Task_RecordDecline";
         public static final String FOLLOW_UP_DECLINE = "UserTask_FollowUpDecline";
         public static final String RECORD_RESCHEDULE_REQUEST = "Task_RecordRescheduleRequest";

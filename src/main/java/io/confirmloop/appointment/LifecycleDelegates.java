@@ -57,9 +57,20 @@ class LifecycleDelegates {
         }
     }
 
+    /** Task_RecordConfirmation of the model versions before "Acknowledge the confirmation" (record and text in one step). */
     @Bean
     JavaDelegate recordConfirmation(LifecycleSteps.Replies replies) {
         return execution -> replies.confirm(appointmentId(execution), phone(execution), replyId(execution));
+    }
+
+    @Bean
+    JavaDelegate recordConfirmationNow(LifecycleSteps.Replies replies) {
+        return execution -> replies.recordConfirmation(appointmentId(execution), phone(execution), replyId(execution));
+    }
+
+    @Bean
+    JavaDelegate acknowledgeConfirmation(LifecycleSteps.Replies replies) {
+        return execution -> replies.acknowledgeConfirmation(appointmentId(execution), phone(execution), replyId(execution));
     }
 
     @Bean

@@ -56,7 +56,14 @@ final class LifecycleSteps {
 
     /** The reply paths; the owner-task ones give the summary the task form shows. */
     interface Replies {
+        /** Model versions before "Acknowledge the confirmation": records the confirmation and texts the client in one step. */
         void confirm(String appointmentId, String phone, String replyMessageId);
+
+        /** The attendee is CONFIRMED, if a confirmation applies now; in the reply's own transaction. */
+        void recordConfirmation(String appointmentId, String phone, String replyMessageId);
+
+        /** Texts the client that the appointment is confirmed, if the attendee still is. */
+        void acknowledgeConfirmation(String appointmentId, String phone, String replyMessageId);
 
         String decline(String appointmentId, String phone, String replyMessageId);
 

@@ -24,6 +24,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        reaches the client another way)
  * @param modelLag        while a node is sending, it tells the attendees' instances about
  *                        reminders handed off this long ago; when it has nothing to send, at once
+ * @param replyPause      while clients' texts came in on this node within this long, it tells the
+ *                        instances only {@code noticesWhileReplying} per poll interval, so replies
+ *                        are handed over first
+ * @param noticesWhileReplying instances told per poll interval while replies come in
  */
 @ConfigurationProperties("confirmloop.outbox")
 public record OutboxSettings(
@@ -36,7 +40,9 @@ public record OutboxSettings(
         @DefaultValue("PT5S") Duration retryBackoff,
         @DefaultValue("PT5M") Duration maxRetryBackoff,
         @DefaultValue("15") int maxAttempts,
-        @DefaultValue("PT1M") Duration modelLag) {
+        @DefaultValue("PT1M") Duration modelLag,
+        @DefaultValue("PT2S") Duration replyPause,
+        @DefaultValue("5") int noticesWhileReplying) {
 
     /** The wait after the {@code attempts}-th failed attempt. */
     Duration backoff(int attempts) {

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.confirmloop.messaging.OutboundMessages;
+import io.confirmloop.messaging.ReplyTraffic;
 import io.confirmloop.system.AppClock;
 import io.github.bucket4j.Bucket;
 import org.slf4j.Logger;
@@ -32,7 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * configured rate, and records each outcome. The attendee's process instance, which waits for its
  * reminder at "Reminder handed off", is told afterwards: once this node has nothing due, or when
  * the hand-off is {@code model-lag} old. So a burst of reminders due at one instant leaves at the
- * gateways' pace, and the models catch up after it.
+ * gateways' pace, and the models catch up after it. While clients' texts come in on this node
+ * ({@code reply-pause}), the models catch up only a few at a time ({@code notices-while-replying}
+ * per poll interval), so the replies are handed over first.
  * <p>
  * Exactly once: a claim expires ({@code claim}), so a dead node's reminders are taken by another
  * node or by itself after a restart; the message row's idempotency key and the provider lookup of
@@ -51,6 +54,7 @@ public class ReminderOutbox implements SmartLifecycle {
     private final ReminderNotices notices;
     private final AppClock clock;
     private final OutboxSettings settings;
+    private final ReplyTraffic replies;
     private final TransactionTemplate transaction;
     private final ExecutorService senders;
     private final Bucket textRate;
@@ -60,7 +64,8 @@ public class ReminderOutbox implements SmartLifecycle {
     private Thread loop;
 
     ReminderOutbox(ReminderRepository reminders, ReminderSender sender, ReminderNotices notices, AppClock clock, OutboxSettings settings,
-            PlatformTransactionManager transactions) {
+            ReplyTraffic replies, PlatformTransactionManager transactions) {
+        this.replies = replies;
         this.reminders = reminders;
         this.sender = sender;
         this.notices = notices;
@@ -193,15 +198,9 @@ public class ReminderOutbox implements SmartLifecycle {
     private void run() {
         while (running) {
             try {
-                if (feedSenders() > 0) {
-                    notices.tell(clock.now().minus(settings.modelLag()), 20);
-                    continue;
+                if (!round()) {
+                    TimeUnit.MILLISECONDS.sleep(settings.pollInterval().toMillis());
                 }
-                // nothing more due: the instances are told once the last hand-offs are done
-                if (inFlight.availablePermits() == 2 * batchSize() && notices.tell(clock.now(), 25) > 0) {
-                    continue;
-                }
-                TimeUnit.MILLISECONDS.sleep(settings.pollInterval().toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -216,6 +215,28 @@ public class ReminderOutbox implements SmartLifecycle {
                 }
             }
         }
+    }
+
+    /**
+     * One round of the loop: keep the senders fed, and tell the instances about reminders handed
+     * off (a few at a time while replies come in on this node). False when there is nothing to do
+     * right now, so the loop pauses for the poll interval.
+     */
+    boolean round() throws InterruptedException {
+        boolean replying = replies.within(settings.replyPause());
+        if (feedSenders() > 0) {
+            notices.tell(clock.now().minus(settings.modelLag()), replying ? settings.noticesWhileReplying() : 20);
+            return true;
+        }
+        if (inFlight.availablePermits() < 2 * batchSize()) {
+            return false;
+        }
+        // nothing more due: the instances are told once the last hand-offs are done
+        if (replying) {
+            notices.tell(clock.now(), settings.noticesWhileReplying());
+            return false;
+        }
+        return notices.tell(clock.now(), 25) > 0;
     }
 
     @Override

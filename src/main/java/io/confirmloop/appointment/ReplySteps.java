@@ -36,14 +36,35 @@ class ReplySteps implements LifecycleSteps.Replies {
 
     @Override
     public void confirm(String appointmentId, String phone, String replyMessageId) {
-        AppointmentInCalendar c = context(appointmentId);
+        if (record(appointmentId, phone)) {
+            acknowledgeConfirmation(appointmentId, phone, replyMessageId);
+        }
+    }
+
+    @Override
+    public void recordConfirmation(String appointmentId, String phone, String replyMessageId) {
+        record(appointmentId, phone);
+    }
+
+    private boolean record(String appointmentId, String phone) {
         if (transitions.apply(appointmentId, phone, Transition.CONFIRMED).isEmpty()) {
             log.add(appointmentId, phone, "A confirmation came in that does not apply now; nothing changed");
-            return;
+            return false;
         }
         log.add(appointmentId, phone, "Confirmed via text");
+        calendars.find(appointments.find(appointmentId).orElseThrow().calendarId()).ifPresent(c -> statusLines.request(c, appointmentId));
+        return true;
+    }
+
+    @Override
+    public void acknowledgeConfirmation(String appointmentId, String phone, String replyMessageId) {
+        AppointmentInCalendar c = context(appointmentId);
+        boolean stillConfirmed = appointments.attendee(appointmentId, phone).map(a -> a.status() == AttendeeStatus.CONFIRMED).orElse(false);
+        if (!stillConfirmed) {
+            log.add(appointmentId, phone, "Confirmation not acknowledged: the attendee is no longer confirmed");
+            return;
+        }
         texts.answer(c.calendar(), c.appointment(), phone, "confirmation-ack", "ack:" + replyMessageId);
-        statusLines.request(c.calendar(), appointmentId);
     }
 
     @Override

@@ -38,13 +38,14 @@ class InboundMessages {
     private final AppClock clock;
     private final int maxAttempts;
     private final WorkQueue<HandOver> handOvers;
+    private final ReplyTraffic traffic;
 
     /** A queue item: hand this stored text to what it answers. */
     record HandOver(String messageId) implements Serializable {
     }
 
     InboundMessages(MessageRepository messages, ReplyIntents intents, OptOuts optOuts, ReplyHandler router, TransactionTemplate tx,
-            AppClock clock, WorkQueues queues, @Value("${confirmloop.inbound.max-attempts}") int maxAttempts,
+            AppClock clock, WorkQueues queues, ReplyTraffic traffic, @Value("${confirmloop.inbound.max-attempts}") int maxAttempts,
             @Value("${confirmloop.inbound.workers:8}") int workers) {
         this.messages = messages;
         this.intents = intents;
@@ -53,6 +54,7 @@ class InboundMessages {
         this.tx = tx;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
+        this.traffic = traffic;
         this.handOvers = queues.create("inbound-replies", WorkQueue.Delivery.IN_TRANSACTION, item -> hand(item.messageId()),
                 (item, error, attempts) -> later(item.messageId(), error), workers);
     }
@@ -63,6 +65,7 @@ class InboundMessages {
      * @param providerId the gateway's id of the message (dedupe key)
      */
     public Received receive(String from, String to, String body, String providerId) {
+        traffic.arrived();
         Received received;
         try {
             received = store(from, to, body, providerId);

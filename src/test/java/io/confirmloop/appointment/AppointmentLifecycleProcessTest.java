@@ -86,7 +86,8 @@ class AppointmentLifecycleProcessTest {
         LifecycleDelegates delegates = new LifecycleDelegates();
         Mocks.register("planNextStep", delegates.planNextStep(steps));
         Mocks.register("recordReminder", delegates.recordReminder(steps));
-        Mocks.register("recordConfirmation", delegates.recordConfirmation(steps));
+        Mocks.register("recordConfirmationNow", delegates.recordConfirmationNow(steps));
+        Mocks.register("acknowledgeConfirmation", delegates.acknowledgeConfirmation(steps));
         Mocks.register("recordDecline", delegates.recordDecline(steps));
         Mocks.register("recordRescheduleRequest", delegates.recordRescheduleRequest(steps));
         Mocks.register("findFreeSlots", delegates.findFreeSlots(steps));
@@ -170,11 +171,14 @@ class AppointmentLifecycleProcessTest {
         assertThat(job(Elements.TIMER_REPLY_DEADLINE, anna).getDuedate()).isEqualTo(Date.from(DEADLINE));
 
         gateway.deliverReply(APPOINTMENT, ANNA, Intent.CONFIRM, "reply-1");
-        run(anna, Elements.RECORD_CONFIRMATION);
+        assertThat(steps.calls).as("recorded in the reply's own transaction").endsWith("record confirmation " + ANNA + " reply-1");
+        assertThat(anna).hasPassed(Elements.RECORD_CONFIRMATION).isWaitingAt(Elements.ACKNOWLEDGE_CONFIRMATION);
+        run(anna, Elements.ACKNOWLEDGE_CONFIRMATION);
         fire(anna, Elements.TIMER_APPOINTMENT_OVER);
 
-        assertThat(anna).isEnded().hasPassed(Elements.RECORD_CONFIRMATION, Elements.END_APPOINTMENT_OVER);
-        assertThat(steps.calls).containsSubsequence("confirm " + ANNA + " reply-1", "plan " + ANNA);
+        assertThat(anna).isEnded().hasPassed(Elements.RECORD_CONFIRMATION, Elements.ACKNOWLEDGE_CONFIRMATION, Elements.END_APPOINTMENT_OVER);
+        assertThat(steps.calls).containsSubsequence("record confirmation " + ANNA + " reply-1", "acknowledge confirmation " + ANNA + " reply-1",
+                "plan " + ANNA);
     }
 
     @Test
@@ -348,10 +352,11 @@ class AppointmentLifecycleProcessTest {
         ProcessInstance anna = offeredSlots();
 
         gateway.deliverReply(APPOINTMENT, ANNA, Intent.CONFIRM, "reply-2");
-        run(anna, Elements.RECORD_CONFIRMATION);
+        run(anna, Elements.ACKNOWLEDGE_CONFIRMATION);
 
         assertThat(anna).isWaitingAt(Elements.AWAIT).hasPassed(Elements.SLOT_CHOICE_RECEIVED, Elements.RECORD_CONFIRMATION);
-        assertThat(steps.calls).containsSubsequence("offer slots " + ANNA, "confirm " + ANNA + " reply-2", "plan " + ANNA);
+        assertThat(steps.calls).containsSubsequence("offer slots " + ANNA, "record confirmation " + ANNA + " reply-2",
+                "acknowledge confirmation " + ANNA + " reply-2", "plan " + ANNA);
     }
 
     @Test
@@ -565,7 +570,7 @@ class AppointmentLifecycleProcessTest {
         assertThat(instanceOf(CARLA)).isWaitingAt(Elements.AWAIT);
 
         gateway.deliverReply(APPOINTMENT, CARLA, Intent.CONFIRM, "reply-c");
-        assertThat(instanceOf(CARLA)).isWaitingAt(Elements.RECORD_CONFIRMATION);
+        assertThat(instanceOf(CARLA)).hasPassed(Elements.RECORD_CONFIRMATION).isWaitingAt(Elements.ACKNOWLEDGE_CONFIRMATION);
         assertThat(ben).isWaitingAt(Elements.CALL_CLIENT);
     }
 

@@ -55,6 +55,16 @@ class FakeLifecycleSteps implements LifecycleSteps.Planning, LifecycleSteps.Remi
     }
 
     @Override
+    public void recordConfirmation(String appointmentId, String phone, String replyMessageId) {
+        calls.add("record confirmation " + phone + " " + replyMessageId);
+    }
+
+    @Override
+    public void acknowledgeConfirmation(String appointmentId, String phone, String replyMessageId) {
+        calls.add("acknowledge confirmation " + phone + " " + replyMessageId);
+    }
+
+    @Override
     public String decline(String appointmentId, String phone, String replyMessageId) {
         calls.add("decline " + phone + " " + replyMessageId);
         return "summary of " + phone;

@@ -11,7 +11,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.confirmloop.messaging.ReplyTraffic;
 import io.confirmloop.support.AbstractIT;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,8 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The reminder outbox on the real database: senders that run at the same time (as on two nodes)
  * send each reminder once; a dead sender's claims are taken over once they expire; quiet hours
- * that began before a late reminder went hold it back until they end; and the attendee's
- * instance learns what became of its reminder.
+ * that began before a late reminder went hold it back until they end; the attendee's instance
+ * learns what became of its reminder; and while replies come in, the models catch up only a few
+ * at a time.
  */
 class ReminderOutboxIT extends AbstractIT {
 
@@ -35,6 +38,8 @@ class ReminderOutboxIT extends AbstractIT {
     ReminderRepository reminders;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ReplyTraffic replyTraffic;
 
     String calendarId;
 
@@ -124,6 +129,36 @@ class ReminderOutboxIT extends AbstractIT {
         runDueJobs();
         assertThat(textsTo(OWNER, "+12015550331")).hasSize(1);
         assertThat(logTexts(OWNER, appointmentId)).containsOnlyOnce("Sent text confirmation");
+    }
+
+    @Test
+    void whileRepliesComeInTheModelsCatchUpOnlyAFewAtATime() throws Exception {
+        for (int i = 0; i < 8; i++) {
+            event(OWNER, calendarId, "Check-up 201-555-034" + i, START, START.plus(Duration.ofMinutes(30)));
+        }
+        assertThat(dueConfirmationRequests()).isEqualTo(8);
+        assertThat(outbox.sendDue()).isEqualTo(8);
+        assertThat(instancesStillToBeTold()).isEqualTo(8);
+
+        // a client's text comes in on this node: the models give way to it
+        reply(OWNER, "+12015550349", "Is there parking?");
+        assertThat(outbox.round()).as("the loop pauses").isFalse();
+        assertThat(instancesStillToBeTold()).as("5 told while replying (notices-while-replying)").isEqualTo(3);
+
+        // no text for reply-pause: the rest are told at once
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !replyTraffic.within(Duration.ofSeconds(2)));
+        assertThat(outbox.round()).isTrue();
+        assertThat(instancesStillToBeTold()).isZero();
+        runDueJobs();
+        for (int i = 0; i < 8; i++) {
+            assertThat(textsTo(OWNER, "+1201555034" + i)).hasSize(1);
+        }
+    }
+
+    private long instancesStillToBeTold() {
+        return jdbc.sql("""
+                select count(*) from reminder r join appointment a on a.id = r.appointment_id
+                where a.calendar_id = ? and r.model_pending""").params(calendarId).query(Long.class).single();
     }
 
     private long dueConfirmationRequests() {

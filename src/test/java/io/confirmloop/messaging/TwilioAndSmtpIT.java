@@ -169,6 +169,31 @@ class TwilioAndSmtpIT extends AbstractIT {
     }
 
     @Test
+    void aConfirmationCountsAtOnceWhileTwilioIsDownAndItsAcknowledgementFollows() {
+        String eventId = event("tina", calendarId, "Check-up 201-555-0155", START, START.plus(Duration.ofMinutes(30)));
+        runDueJobs();
+        twilio.resetAll();
+        twilio.stubFor(WireMock.post(urlPathEqualTo(MESSAGES)).willReturn(twilioError(503, 20503, "Service Unavailable")));
+        Map<String, String> yes = inbound("+12015550155", "Yes", "SM00000000000000000000000000000155");
+        assertThat(webhook("/webhooks/twilio/sms", yes, sign("/webhooks/twilio/sms", yes)).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(runDueJobsAllowingFailures()).as("the acknowledgement failed").isNotEmpty();
+
+        String appointmentId = appointmentOfEvent("tina", calendarId, eventId).get("id").asText();
+        assertThat(get("tina", "/api/appointments/" + appointmentId).at("/attendees/0/status").asText())
+                .as("confirmed with the reply, whatever Twilio does").isEqualTo("CONFIRMED");
+        assertThat(twilio.findAll(postRequestedFor(urlPathEqualTo(MESSAGES)))).hasSize(1);
+
+        twilio.resetAll();
+        twilio.stubFor(WireMock.post(urlPathEqualTo(MESSAGES)).willReturn(created()));
+        setClock(NOW.plus(Duration.ofMinutes(2)));
+        runDueJobs();
+        assertThat(twilio.findAll(postRequestedFor(urlPathEqualTo(MESSAGES)))).singleElement()
+                .satisfies(r -> assertThat(form(r).get("Body")).contains("is confirmed"));
+        assertThat(logTexts("tina", appointmentId)).containsOnlyOnce("Confirmed via text");
+        assertThat(management.createJobQuery().withException().count()).isZero();
+    }
+
+    @Test
     void forgedOrUnsignedWebhooksAreRefusedAndChangeNothing() {
         String eventId = event("tina", calendarId, "Check-up 201-555-0142", START, START.plus(Duration.ofMinutes(30)));
         runDueJobs();

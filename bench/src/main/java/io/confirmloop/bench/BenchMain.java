@@ -101,7 +101,8 @@ public final class BenchMain {
                 burst = outcome.handOff();
                 AppHeap.addTo(outcome.section(), client, app.pid(), outcome.appointments(), options.appHeap());
                 if (options.runs(Scenario.REPLY)) {
-                    new ReplyScenario(client, twilio, options, accountSid, authToken, OUR_NUMBER).run(report, outcome.remindedNumbers());
+                    new ReplyScenario(client, twilio, options, accountSid, authToken, OUR_NUMBER, jdbcUrl).run(report,
+                            outcome.remindedNumbers());
                 }
             }
             if (options.runs(Scenario.REPORT)) {
