@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
+import io.micrometer.core.instrument.Counter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.serializer.support.SerializationFailedException;
@@ -60,6 +61,8 @@ public final class WorkQueue<T extends Serializable> implements PostgresChannelM
     private final TransactionTemplate attemptSavepoint;
     private final Executor executor;
     private final Unreadable unreadable;
+    private final Counter handled;
+    private final Counter failed;
     private volatile boolean live;
 
     /** Removes the oldest item of a queue, which could not be read. */
@@ -69,8 +72,11 @@ public final class WorkQueue<T extends Serializable> implements PostgresChannelM
     }
 
     WorkQueue(String name, JdbcChannelMessageStore store, PlatformTransactionManager transactions, Executor executor,
-            Delivery delivery, Handler<T> handler, GiveUp<T> giveUp, RetryTemplate retry, int attempts, Unreadable unreadable) {
+            Delivery delivery, Handler<T> handler, GiveUp<T> giveUp, RetryTemplate retry, int attempts, Unreadable unreadable,
+            Counter handled, Counter failed) {
         this.name = name;
+        this.handled = handled;
+        this.failed = failed;
         this.unreadable = unreadable;
         this.store = store;
         this.executor = executor;
@@ -160,8 +166,10 @@ public final class WorkQueue<T extends Serializable> implements PostgresChannelM
     private void handleWithRetries(T item, Handler<T> attempt) {
         retry.execute(context -> {
             attempt.handle(item);
+            handled.increment();
             return null;
         }, context -> {
+            failed.increment();
             log.warn("Work queue {}: {} failed {} times; recorded as failed: {}", name, item, attempts,
                     String.valueOf(context.getLastThrowable()));
             giveUp.failed(item, context.getLastThrowable(), attempts);

@@ -2,6 +2,8 @@ package io.confirmloop.system;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,7 +31,7 @@ class WorkQueueConfig {
 
     @Bean
     WorkQueues workQueues(JdbcChannelMessageStore workQueueStore, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-            TaskScheduler scheduler, WorkQueueSettings settings, DataSourceProperties properties) {
-        return new WorkQueues(workQueueStore, jdbc, transactions, scheduler, settings, properties);
+            TaskScheduler scheduler, WorkQueueSettings settings, DataSourceProperties properties, MeterRegistry meters) {
+        return new WorkQueues(workQueueStore, jdbc, transactions, scheduler, settings, properties, meters);
     }
 }

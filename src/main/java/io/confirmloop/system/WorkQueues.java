@@ -9,6 +9,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.context.SmartLifecycle;
@@ -37,14 +39,16 @@ public class WorkQueues implements SmartLifecycle {
     private final TaskScheduler scheduler;
     private final WorkQueueSettings settings;
     private final PostgresChannelMessageTableSubscriber listener;
+    private final MeterRegistry meters;
     private final List<WorkQueue<?>> queues = new CopyOnWriteArrayList<>();
     private final List<ThreadPoolTaskExecutor> executors = new CopyOnWriteArrayList<>();
     private final List<ScheduledFuture<?>> timers = new CopyOnWriteArrayList<>();
     private volatile boolean running;
 
     WorkQueues(JdbcChannelMessageStore store, JdbcTemplate jdbc, PlatformTransactionManager transactions, TaskScheduler scheduler,
-            WorkQueueSettings settings, DataSourceProperties dataSource) {
+            WorkQueueSettings settings, DataSourceProperties dataSource, MeterRegistry meters) {
         this.store = store;
+        this.meters = meters;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.scheduler = scheduler;
@@ -70,12 +74,18 @@ public class WorkQueues implements SmartLifecycle {
                 .exponentialBackoff(settings.backoff().toMillis(), 2.5, settings.maxBackoff().toMillis())
                 .build();
         WorkQueue<T> queue = new WorkQueue<>(name, store, transactions, executor(name, workers), delivery, handler, giveUp, retry,
-                settings.attempts(), this::dropOldest);
+                settings.attempts(), this::dropOldest, outcome(name, "handled"), outcome(name, "failed"));
         queues.add(queue);
         if (running) {
             startQueue(queue);
         }
         return queue;
+    }
+
+    /** {@code confirmloop.queue.items}: items this node took from a queue, by outcome (failed: every attempt failed). */
+    private Counter outcome(String queue, String outcome) {
+        return Counter.builder("confirmloop.queue.items").description("Work queue items taken by this node")
+                .tag("queue", queue).tag("outcome", outcome).register(meters);
     }
 
     /**

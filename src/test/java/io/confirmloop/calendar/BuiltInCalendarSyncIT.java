@@ -68,6 +68,13 @@ class BuiltInCalendarSyncIT extends AbstractIT {
                 .processInstanceBusinessKey(appointmentId).singleResult().getId();
     }
 
+    /** The items of the calendar-changes queue this node took, by outcome, from the metrics endpoint. */
+    private double queueItems(String outcome) {
+        JsonNode metric = ok(rest.withBasicAuth(OWNER, PASSWORD).getForEntity(
+                "/actuator/metrics/confirmloop.queue.items?tag=queue:calendar-event-changes&tag=outcome:" + outcome, String.class));
+        return metric.at("/measurements/0/value").asDouble();
+    }
+
     @Test
     void anEditAnswersAtOnceAndTheAppointmentFollowsFromTheQueue() {
         ResponseEntity<String> created = create("Check-up Jane +1 201-555-0141");
@@ -75,8 +82,10 @@ class BuiltInCalendarSyncIT extends AbstractIT {
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(appointments()).isEmpty();
         assertThat(queues.pending()).containsEntry("calendar-event-changes", 1);
+        double handledBefore = queueItems("handled");
 
         queues.drainAll();
+        assertThat(queueItems("handled")).as("the node's metric of items taken").isEqualTo(handledBefore + 1);
 
         JsonNode appointment = appointments().get(0);
         assertThat(appointment.get("eventId").asText()).isEqualTo(read(created).get("id").asText());
@@ -140,7 +149,9 @@ class BuiltInCalendarSyncIT extends AbstractIT {
         repository.suspendProcessDefinitionByKey(AppointmentProcess.PROCESS_ID);
         try {
             assertThat(create("Check-up +1 201-555-0144").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            double failedBefore = queueItems("failed");
             queues.drainAll();
+            assertThat(queueItems("failed")).isEqualTo(failedBefore + 1);
 
             assertThat(appointments()).isEmpty();
             JsonNode status = get(OWNER, "/api/calendars/" + calendarId + "/sync-status");

@@ -96,6 +96,18 @@ final class AppClient {
         return list;
     }
 
+    /**
+     * Items this node took from one of its work queues and handled ({@code confirmloop.queue.items}
+     * of the metrics endpoint), or -1 if it could not be read.
+     */
+    long queueItemsHandled(String queue) {
+        Answer answer = get("/actuator/metrics/confirmloop.queue.items?tag=queue:" + queue + "&tag=outcome:handled");
+        if (answer.status() != 200) {
+            return -1;
+        }
+        return (long) read(answer).path("measurements").path(0).path("value").asDouble(-1);
+    }
+
     /** A GET of the API, e.g. the messaging report, with its answer time. */
     Answer get(String pathAndQuery) {
         return send("GET", pathAndQuery, null);

@@ -13,7 +13,9 @@ import java.util.List;
  * had their request ({@code --kill-node-after}, at the latest T + 10 s), node 2 is killed with
  * SIGKILL and node 1 has to finish alone.
  * <p>
- * Measured: the texts while both ran, per node; the texts after the kill, per node; over the whole
+ * Measured: how the calendar events were turned into appointments by the two nodes (the items of
+ * the calendar-changes queue each took, from its metrics); the texts while both ran, per node; the
+ * texts after the kill, per node; over the whole
  * burst the numbers reached, first, median and last hand-off after T, the last text of all after
  * its due time, numbers that got the request twice or more, missing numbers; and how many texts
  * node 1 found already sent (by node 2) when it took over their sends. Targets: each number
@@ -24,6 +26,8 @@ final class TwoNodesScenario {
     private static final String DATABASE = "confirmloop_twonodes";
     private static final String NODE_1 = "node 1";
     private static final String NODE_2 = "node 2";
+    /** The queue of calendar changes (the built-in calendar's sync): any node takes each item. */
+    private static final String EVENT_CHANGES = "calendar-event-changes";
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration KILL_TIMEOUT = Duration.ofSeconds(30);
 
@@ -58,6 +62,8 @@ final class TwoNodesScenario {
                         .create();
                 Instant due = setUp.due();
 
+                AppClient client2 = settings.client(node2);
+                String eventsTaken = "node 1: " + client1.queueItemsHandled(EVENT_CHANGES) + ", node 2: " + client2.queueItemsHandled(EVENT_CHANGES);
                 MidBurst.Moment moment = MidBurst.await(twilio, setUp.numbers(), options.killNodeAfter(), due);
                 AppProcess.Killed killed = node2.kill(KILL_TIMEOUT);
                 Progress.say("twonodes: SIGKILL to node 2 (pid %d) at T + %s, %s; %s; node 1 goes on alone", node2.pid(),
@@ -78,6 +84,8 @@ final class TwoNodesScenario {
                 setUp.addTo(section);
                 section.row("nodes", "node 1 pid " + node1.pid() + " (port " + launch1.port() + "), node 2 pid " + node2.pid() + " (port "
                         + launch2.port() + "): one database, the same settings and secret key");
+                section.row("calendar events turned into appointments, per node (items of the queue " + EVENT_CHANGES
+                        + " each node took, from its metrics)", eventsTaken);
                 section.row("texts while both ran", perNode(bothRan));
                 section.row("kill of node 2 (SIGKILL, no graceful stop)", "at T + " + secondsAfter(due, killed.signalAt()) + ", "
                         + moment.describe(setUp.n()) + "; " + killed.describe());
