@@ -271,6 +271,43 @@ public abstract class ProviderBehaviourSuite extends AbstractIT {
     }
 
     @Test
+    void aTenMinuteOutageIsVisibleCancelsNothingAndWhatChangedMeanwhileArrivesAfterIt() {
+        fake().add(FakeEvent.of("Team meeting", TOMORROW.plus(Duration.ofHours(3)), HALF_HOUR));
+        String moved = fake().add(FakeEvent.of("Check-up +1 201-555-0176", TOMORROW, HALF_HOUR));
+        sync();
+        // the scheduled rounds only (other tests' calendars stay out of them)
+        jdbc().sql("update calendar set active = false where id <> ?").param(calendarId).update();
+
+        // the provider answers 503 for ten minutes; meanwhile the owner moves one client and books another
+        fake().failWith(503, null);
+        fake().move(moved, TOMORROW.plus(Duration.ofHours(2)), TOMORROW.plus(Duration.ofHours(2)).plus(HALF_HOUR));
+        String added = fake().add(FakeEvent.of("Check-up +1 201-555-0177", TOMORROW.plus(Duration.ofHours(1)), HALF_HOUR));
+        int servedBefore = fake().server().wireMock().getAllServeEvents().size();
+        for (int minute = 1; minute <= 10; minute++) {
+            setClock(NOW.plus(Duration.ofMinutes(minute)));
+            calendarSync.syncAll();
+            queues.drainAll();
+            assertThat(get(OWNER, "/api/calendars/" + calendarId).get("lastError").asText()).as("minute " + minute).contains("503");
+            assertThat(appointment(moved).get("status").asText()).isEqualTo("ACTIVE");
+            assertThat(Instant.parse(appointment(moved).get("start").asText())).isEqualTo(TOMORROW);
+        }
+        assertThat(appointments()).hasSize(1);
+        assertThat(fake().server().wireMock().getAllServeEvents().size() - servedBefore)
+                .as("a try every sync interval (2 minutes), not a storm of retries").isBetween(1, 15);
+
+        fake().clearFaults();
+        setClock(NOW.plus(Duration.ofMinutes(12)));
+        calendarSync.syncAll();
+        queues.drainAll();
+        JsonNode calendar = get(OWNER, "/api/calendars/" + calendarId);
+        assertThat(Instant.parse(calendar.get("lastSyncedAt").asText())).as("synced since the last error")
+                .isAfter(Instant.parse(calendar.get("lastErrorAt").asText()));
+        assertThat(Instant.parse(appointment(moved).get("start").asText())).isEqualTo(TOMORROW.plus(Duration.ofHours(2)));
+        assertThat(appointment(added).get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(appointment(added).at("/attendees/0/phone").asText()).isEqualTo("+12015550177");
+    }
+
+    @Test
     void aWindowOfMoreThan500EventsIsReadPageByPage() {
         for (int i = 0; i < 520; i++) {
             fake().add(FakeEvent.of("Block " + i, NOW.plus(Duration.ofHours(1)).plus(Duration.ofMinutes(30L * i)), HALF_HOUR));
