@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.awaitility.core.ConditionTimeoutException;
@@ -75,6 +77,7 @@ final class FaultsScenario {
     /** The follow-up task every decline hands the owner (appointment-lifecycle.bpmn): expected, not an incident. */
     static final String DECLINE_FOLLOW_UP = "UserTask_FollowUpDecline";
     private static final int MAX_LISTED = 5;
+    private static final Pattern LOGGER = Pattern.compile("\\]\\s+(\\S+)\\s+:\\s");
 
     /** A moment, on the wall clock and {@link System#nanoTime()}, to compare with the fake Twilio's stamps. */
     private record Stamp(Instant at, long nanos) {
@@ -89,7 +92,7 @@ final class FaultsScenario {
 
     /** What became of one decline. */
     private record DeclineOutcome(String number, int acks, int ownerMails, int forwarded, String attendee, String inbound, boolean incident,
-            Double ackSeconds) {
+            Double ackSeconds, Double mailSeconds) {
 
         String describe() {
             return number + ": " + acks + " acknowledgement(s), " + ownerMails + " owner email(s), " + forwarded + " forwarded, attendee "
@@ -312,7 +315,8 @@ final class FaultsScenario {
             section.row("the app settled (nothing due, to retry or to hand over)", "not by T + " + Format.seconds(secondsAfter(due, settleBy))
                     + ": " + (pending == null ? "its database could not be read" : pending.describe()), "settles", Report.Verdict.MISSED);
         } else {
-            section.row("the app settled (nothing due, to retry or to hand over)", "at T + " + Format.seconds(secondsAfter(due, settled.at())));
+            section.row("the app settled (nothing due, to retry or to hand over)", "at T + " + Format.seconds(secondsAfter(due, settled.at())),
+                    "by T + " + Format.seconds(secondsAfter(due, settleBy)), Report.Verdict.MET);
         }
     }
 
@@ -386,8 +390,10 @@ final class FaultsScenario {
             int ownerMails = (int) mails.stream().filter(m -> subject(m).startsWith(OWNER_DECLINED_MARK) && subject(m).contains(written)).count();
             int forwarded = (int) mails.stream().filter(m -> subject(m).startsWith(OWNER_FORWARDED_MARK) && subject(m).contains(written)).count();
             Double ackSeconds = acks.isEmpty() ? null : (acks.get(0).receivedNanos() - d.sent().nanos()) / 1e9;
+            Double mailSeconds = mails.stream().filter(m -> subject(m).startsWith(OWNER_DECLINED_MARK) && subject(m).contains(written))
+                    .map(m -> Format.seconds(Duration.between(d.sent().at(), m.receivedAt()))).findFirst().orElse(null);
             outcomes.add(new DeclineOutcome(d.number(), acks.size(), ownerMails, forwarded, attendees.get(d.number()), inbound.get(d.number()),
-                    incidentNumbers.contains(d.number()), ackSeconds));
+                    incidentNumbers.contains(d.number()), ackSeconds, mailSeconds));
         }
         int n = declines.size();
         long duringOutage = declines.stream().filter(d -> d.sent().nanos() >= smtpStop.nanos() && d.sent().nanos() < smtpStart.nanos()).count();
@@ -400,10 +406,9 @@ final class FaultsScenario {
                     + ImportScenario.abbreviate(refused.get(0).body()));
         }
 
-        long declined = outcomes.stream().filter(o -> "DECLINED".equals(o.attendee())).count();
-        section.row("declining attendees with status DECLINED", declined + " of " + n + "; others: "
-                + countBy(outcomes.stream().filter(o -> !"DECLINED".equals(o.attendee())).toList(), o -> String.valueOf(o.attendee())),
-                "all", Report.Verdict.of(declined == n));
+        List<DeclineOutcome> notDeclined = outcomes.stream().filter(o -> !"DECLINED".equals(o.attendee())).toList();
+        section.row("declining attendees with status DECLINED", (n - notDeclined.size()) + " of " + n + (notDeclined.isEmpty() ? ""
+                : "; the others: " + countBy(notDeclined, o -> String.valueOf(o.attendee()))), "all", Report.Verdict.of(notDeclined.isEmpty()));
         section.row("declines' replies as the app's inbound texts record them", countBy(outcomes, o -> String.valueOf(o.inbound())));
 
         long ackOnce = outcomes.stream().filter(o -> o.acks() == 1).count();
@@ -435,6 +440,8 @@ final class FaultsScenario {
                 : Format.seconds(Format.seconds(Duration.between(smtpStart.at(), lastOwnerMail))));
         section.row("reply → acknowledgement text", Stats.of(outcomes.stream().map(DeclineOutcome::ackSeconds).filter(s -> s != null).toList())
                 .summary("s"));
+        section.row("reply → owner email", Stats.of(outcomes.stream().map(DeclineOutcome::mailSeconds).filter(s -> s != null).toList())
+                .summary("s"));
         List<String> odd = outcomes.stream().filter(o -> o.acks() != 1 || o.ownerMails() != 1 || o.forwarded() > 0)
                 .map(o -> o.describe() + (visible.containsKey(o.number()) ? " (" + String.join("; ", visible.get(o.number())) + ")" : ""))
                 .toList();
@@ -447,10 +454,17 @@ final class FaultsScenario {
     private static void addLog(Report.Section section, AppProcess app) {
         List<String> errors = app.logLinesAt("ERROR");
         List<String> warnings = app.logLinesAt("WARN");
-        section.row("ERROR lines in the app's log", errors.size() + " (and " + warnings.size() + " WARN lines)");
+        section.row("ERROR lines in the app's log", errors.size() + (errors.isEmpty() ? "" : ", by logger: " + countBy(errors, FaultsScenario::logger))
+                + " (and " + warnings.size() + " WARN lines)");
         if (!errors.isEmpty()) {
             section.note("First ERROR line: " + ImportScenario.abbreviate(errors.get(0)));
         }
+    }
+
+    /** The logger of a line in Spring Boot's console pattern: the word before " : ". */
+    private static String logger(String line) {
+        Matcher m = LOGGER.matcher(line);
+        return m.find() ? m.group(1) : "?";
     }
 
     /** e.g. "Task_RecordDecline (failedJob) ×3 · Task_X (failedJob) ×1", most frequent first */
