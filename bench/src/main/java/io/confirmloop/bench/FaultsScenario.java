@@ -170,7 +170,7 @@ final class FaultsScenario {
                 setUp.addTo(section);
                 addFaults(section, due, smtpStop, smtpStart, moment, setUp.n(), restart, healthAfterRestart);
                 addSettling(section, due, settleBy, settled, pending.get());
-                Map<String, List<String>> visible = addTexts(section, records, setUp, due);
+                Map<String, List<String>> visible = addTexts(section, records, setUp, due, restart, app);
                 addDeclines(section, records, mail, declines, smtpStop, smtpStart, visible);
                 addLog(section, app);
                 section.note("The app has a database of its own (" + DATABASE + ") and logs to " + launch.log().getFileName()
@@ -324,8 +324,8 @@ final class FaultsScenario {
      * The burst's figures and the visible incidents; answers the visible incidents by number, for
      * the declines.
      */
-    private Map<String, List<String>> addTexts(Report.Section section, AppRecords records, BurstSetUp.Appointments setUp, Instant due)
-            throws SQLException {
+    private Map<String, List<String>> addTexts(Report.Section section, AppRecords records, BurstSetUp.Appointments setUp, Instant due,
+            Database.Restart restart, AppProcess app) throws SQLException {
         Set<String> numbers = setUp.numbers();
         List<FakeTwilio.Text> requests = twilio.texts(HandOff.requests(numbers));
         HandOff handOff = HandOff.of(requests, due, numbers.size(), requests.stream().map(FakeTwilio.Text::to).distinct().count() == numbers.size());
@@ -337,8 +337,12 @@ final class FaultsScenario {
         section.row("last hand-off after T (each number's first text)", Format.seconds(handOff.lateness().max()));
         section.row("last text after T (repeats included)", Format.seconds(handOff.lastTextLateness()) + "; "
                 + Format.seconds(handOff.lastTextLateness() - storm) + " after the storm ended");
+        section.row("texts while PostgreSQL was down (stop begun → server up again)", TextTally.of(requests, restart.stopNanos(),
+                restart.startedNanos()).describe());
         section.row("numbers that got the request twice or more", handOff.duplicatedNumbers() + (handOff.extraTexts() > 0
                 ? " (" + handOff.extraTexts() + " extra texts)" : ""), "0", Report.Verdict.of(handOff.duplicatedNumbers() == 0));
+        section.row("texts the app found already at Twilio (lines \"… " + AppProcess.LOG_NOT_SENT_AGAIN + "\" of its log)",
+                String.valueOf(app.logLines(AppProcess.LOG_NOT_SENT_AGAIN)));
 
         List<AppRecords.NotSent> notSent = records.remindersNotSent();
         List<AppRecords.Incident> incidents = records.incidents();
