@@ -26,9 +26,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * the app's and the raw-engine baseline's. The server trusts local connections.
  * <p>
  * Its data directory is one of the runner's own (kept across {@link #restart}, removed at the
- * end), so the server can be stopped and started again on the same port and data: the library
- * runs {@code initdb} only when the directory holds no {@code postgresql.conf}, and removes the
- * directory on stop only when told to clean it.
+ * end, also by a shutdown hook if the runner ends early), so the server can be stopped and started
+ * again on the same port and data: the library runs {@code initdb} only when the directory holds no
+ * {@code postgresql.conf}, and removes the directory on stop only when told to clean it.
  */
 final class Database implements AutoCloseable {
 
@@ -77,14 +77,20 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /** How long a stopped server may take to remove its {@code postmaster.pid}. */
+    private static final Duration STOPPED_TIMEOUT = Duration.ofSeconds(15);
+
     private final Map<String, String> serverConfig;
     private final Path dataDirectory;
+    private final Thread shutdownHook;
     private volatile EmbeddedPostgres postgres;
 
     private Database(Map<String, String> serverConfig, Path dataDirectory, EmbeddedPostgres postgres) {
         this.serverConfig = Map.copyOf(serverConfig);
         this.dataDirectory = dataDirectory;
         this.postgres = postgres;
+        this.shutdownHook = new Thread(this::stopAndRemove, "stop-bench-postgres");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     static Database start() throws IOException {
@@ -186,19 +192,34 @@ final class Database implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() {
+        stopAndRemove();
         try {
-            postgres.close();
-        } finally {
-            deleteDataDirectory();
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook runs (and finds the server stopped and its data removed)
         }
     }
 
-    private void deleteDataDirectory() throws IOException {
-        try (Stream<Path> paths = Files.walk(dataDirectory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
+    /**
+     * Stops the server (unless the library's own shutdown hook is doing so: then waits until it has
+     * stopped) and removes the data directory.
+     */
+    private synchronized void stopAndRemove() {
+        if (!Files.isDirectory(dataDirectory)) {
+            return;
+        }
+        try {
+            postgres.close();
+            await("PostgreSQL stopped").atMost(STOPPED_TIMEOUT).pollInterval(Duration.ofMillis(100)).pollInSameThread()
+                    .until(() -> !Files.exists(dataDirectory.resolve("postmaster.pid")));
+            try (Stream<Path> paths = Files.walk(dataDirectory)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
             }
+        } catch (IOException | RuntimeException e) {
+            Progress.say("could not remove PostgreSQL's data directory %s: %s", dataDirectory, e);
         }
     }
 }

@@ -458,8 +458,8 @@ final class FaultsScenario {
     private static void addLog(Report.Section section, AppProcess app) {
         List<String> errors = app.logLinesAt("ERROR");
         List<String> warnings = app.logLinesAt("WARN");
-        section.row("ERROR lines in the app's log", errors.size() + (errors.isEmpty() ? "" : ", by logger: " + countBy(errors, FaultsScenario::logger))
-                + " (and " + warnings.size() + " WARN lines)");
+        String byLogger = errors.isEmpty() ? "" : ", by logger: " + countBy(errors, FaultsScenario::logger);
+        section.row("ERROR lines in the app's log", errors.size() + byLogger + " (and " + warnings.size() + " WARN lines)");
         if (!errors.isEmpty()) {
             section.note("First ERROR line: " + ImportScenario.abbreviate(errors.get(0)));
         }
