@@ -162,8 +162,9 @@ final class FaultsScenario {
                 Stamp smtpStop = smtpStopped.get();
                 Stamp smtpStart = smtpBack.get();
                 quiet(mail, setUp.numbers());
-                Progress.say("faults: %s", settled == null ? "the app did not settle by T + " + Format.seconds(secondsAfter(due, settleBy))
-                        + ": " + pending.get().describe() : "the app settled at T + " + Format.seconds(secondsAfter(due, settled.at())));
+                Progress.say("faults: %s", settled != null ? "the app settled at T + " + Format.seconds(secondsAfter(due, settled.at()))
+                        : "the app did not settle by T + " + Format.seconds(secondsAfter(due, settleBy)) + ": "
+                                + (pending.get() == null ? "its database could not be read" : pending.get().describe()));
 
                 Report.Section section = report.section("faults: " + setUp.n() + " confirmation requests due at T, a Twilio storm and an "
                         + "SMTP outage from T, declines while SMTP is down, PostgreSQL restarted mid-burst");
