@@ -67,6 +67,8 @@ final class FaultsScenario {
     /** The restart comes at the latest this long after the storm's end, however few numbers have been reached. */
     private static final Duration LATEST_RESTART = Duration.ofMinutes(2);
     private static final int DECLINES_PER_SECOND = 5;
+    /** How long after the last decline the owner's view of them is read, if SMTP is still down then. */
+    private static final Duration RECORDED_AFTER = Duration.ofSeconds(30);
     /** Camunda's retry cycle of the reply steps (PT1M,PT5M,PT15M, 21 minutes) and a margin, counted from SMTP back. */
     private static final Duration SETTLE_AFTER_SMTP = Duration.ofMinutes(25);
     private static final Duration SETTLE_POLL = Duration.ofSeconds(5);
@@ -88,6 +90,13 @@ final class FaultsScenario {
 
     /** One client's "NO": when it was posted and the webhook's answer. */
     private record Decline(String number, Stamp sent, AppClient.Answer answer) {
+    }
+
+    /**
+     * The declines as the app shows them to the owner while SMTP is still down, once each has had
+     * its acknowledgement (and a while to record it): attendees DECLINED, follow-up tasks.
+     */
+    private record WhileDown(Stamp at, int n, int acknowledged, int declined, int followUps, boolean smtpDown) {
     }
 
     /** What became of one decline. */
@@ -154,7 +163,10 @@ final class FaultsScenario {
                 String healthAfterRestart = healthAfterRestart(app, restart);
 
                 List<Decline> declines = decline(client, setUp, smtpBackPlanned);
-                Progress.say("faults: %d declines posted; waiting for the app to settle", declines.size());
+                WhileDown whileDown = whileDown(records, mail, declines, smtpBackPlanned);
+                Progress.say("faults: %d declines posted; %d acknowledged and %d DECLINED at T + %s%s; waiting for the app to settle",
+                        declines.size(), whileDown.acknowledged(), whileDown.declined(), Format.seconds(secondsAfter(due, whileDown.at().at())),
+                        whileDown.smtpDown() ? ", SMTP still down" : "");
 
                 Instant settleBy = later(smtpBackPlanned.plus(SETTLE_AFTER_SMTP), due.plus(options.sendTimeout()));
                 AtomicReference<AppRecords.Pending> pending = new AtomicReference<>();
@@ -172,7 +184,7 @@ final class FaultsScenario {
                 addFaults(section, due, smtpStop, smtpStart, moment, setUp.n(), restart, healthAfterRestart);
                 addSettling(section, due, settleBy, settled, pending.get());
                 Map<String, List<String>> visible = addTexts(section, records, setUp, due, restart, app);
-                addDeclines(section, records, mail, declines, smtpStop, smtpStart, visible);
+                addDeclines(section, records, mail, declines, smtpStop, smtpStart, visible, whileDown, due);
                 addLog(section, app);
                 section.note("The app has a database of its own (" + DATABASE + ") and logs to " + launch.log().getFileName()
                         + "; it mails over SMTP to GreenMail on loopback (no login), every calendar with its own notification address.");
@@ -243,6 +255,35 @@ final class FaultsScenario {
             declines.add(new Decline(numbers.get(i), sent.get(i), answers.get(i).join()));
         }
         return declines;
+    }
+
+    /**
+     * Waits until every decline has its acknowledgement and {@link #RECORDED_AFTER} has passed since
+     * the last one (at most until SMTP is planned back), then reads what the owner sees of them.
+     */
+    private WhileDown whileDown(AppRecords records, MailServer mail, List<Decline> declines, Instant smtpBack) throws SQLException {
+        Instant readAt = declines.isEmpty() ? Instant.now() : declines.get(declines.size() - 1).sent().at().plus(RECORDED_AFTER);
+        try {
+            await("the declines acknowledged").atMost(Duration.between(Instant.now(), later(smtpBack, Instant.now().plusSeconds(1))))
+                    .pollInterval(Duration.ofMillis(500)).pollInSameThread()
+                    .until(() -> !Instant.now().isBefore(readAt) && acknowledged(declines) == declines.size());
+        } catch (ConditionTimeoutException e) {
+            // SMTP is (nearly) back: read what there is
+        }
+        boolean smtpDown = !mail.running();
+        Stamp at = Stamp.now();
+        Set<String> numbers = declines.stream().map(Decline::number).collect(Collectors.toSet());
+        Map<String, String> attendees = records.attendeeStatuses();
+        int declined = (int) numbers.stream().filter(nr -> "DECLINED".equals(attendees.get(nr))).count();
+        int followUps = (int) records.tasks().stream().filter(t -> DECLINE_FOLLOW_UP.equals(t.definitionKey()) && numbers.contains(t.phone()))
+                .count();
+        return new WhileDown(at, declines.size(), acknowledged(declines), declined, followUps, smtpDown);
+    }
+
+    /** How many of the declines have an acknowledgement text. */
+    private int acknowledged(List<Decline> declines) {
+        return (int) declines.stream().filter(d -> twilio.textsTo(d.number()).stream()
+                .anyMatch(t -> t.body().contains(DECLINE_ACK_MARK) && t.receivedNanos() >= d.sent().nanos())).count();
     }
 
     /** The numbers that had their request, in the order their first request came. */
@@ -378,7 +419,7 @@ final class FaultsScenario {
     }
 
     private void addDeclines(Report.Section section, AppRecords records, MailServer mail, List<Decline> declines, Stamp smtpStop,
-            Stamp smtpStart, Map<String, List<String>> visible) throws SQLException {
+            Stamp smtpStart, Map<String, List<String>> visible, WhileDown whileDown, Instant due) throws SQLException {
         if (declines.isEmpty()) {
             section.row("declines", "none posted: no number was reached", String.valueOf(options.declines()), Report.Verdict.MISSED);
             return;
@@ -411,6 +452,16 @@ final class FaultsScenario {
                     + ImportScenario.abbreviate(refused.get(0).body()));
         }
 
+        String seen = "acknowledged " + whileDown.acknowledged() + " of " + n + "; attendees DECLINED " + whileDown.declined()
+                + " of " + n + "; follow-up tasks " + whileDown.followUps() + " of " + n;
+        if (whileDown.smtpDown()) {
+            section.row("what the owner sees of the declines while SMTP is down (T + " + Format.seconds(secondsAfter(due, whileDown.at().at()))
+                    + ", " + RECORDED_AFTER.toSeconds() + " s after the last)", seen, "each acknowledged decline DECLINED, with its task",
+                    Report.Verdict.of(whileDown.declined() >= whileDown.acknowledged() && whileDown.followUps() >= whileDown.acknowledged()));
+        } else {
+            section.row("what the owner sees of the declines (T + " + Format.seconds(secondsAfter(due, whileDown.at().at()))
+                    + ", SMTP already back)", seen);
+        }
         List<DeclineOutcome> notDeclined = outcomes.stream().filter(o -> !"DECLINED".equals(o.attendee())).toList();
         section.row("declining attendees with status DECLINED", (n - notDeclined.size()) + " of " + n + (notDeclined.isEmpty() ? ""
                 : "; the others: " + countBy(notDeclined, o -> String.valueOf(o.attendee()))), "all", Report.Verdict.of(notDeclined.isEmpty()));
