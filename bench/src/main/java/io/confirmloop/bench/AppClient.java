@@ -64,12 +64,20 @@ final class AppClient {
 
     /** A built-in calendar in America/New_York owned by {@code group}; answers its id. */
     String createCalendar(String name, String group) {
+        return createCalendar(name, group, null);
+    }
+
+    /** The same, with the address the owner's notifications go to (null: none). */
+    String createCalendar(String name, String group, String notificationEmail) {
         Map<String, Object> calendar = new LinkedHashMap<>();
         calendar.put("name", name);
         calendar.put("provider", "internal");
         calendar.put("timeZone", "America/New_York");
         calendar.put("ownerGroup", group);
         calendar.put("updateDescriptions", false);
+        if (notificationEmail != null) {
+            calendar.put("notificationEmail", notificationEmail);
+        }
         Answer answer = expectOk(send("POST", "/api/calendars", calendar), "create calendar " + name);
         return read(answer).path("id").asText();
     }

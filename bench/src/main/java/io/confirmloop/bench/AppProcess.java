@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -212,6 +213,19 @@ final class AppProcess implements AutoCloseable {
             return lines.filter(line -> line.contains(text)).count();
         } catch (IOException | UncheckedIOException e) {
             return 0;
+        }
+    }
+
+    /**
+     * The lines of its log at a level, as Spring Boot's console pattern writes it ("2026-12-03T10:00:00.000Z ERROR 4242 --- …");
+     * empty when the log cannot be read.
+     */
+    List<String> logLinesAt(String level) {
+        Pattern atLevel = Pattern.compile("^\\S+\\s+" + Pattern.quote(level) + "\\s+\\d+\\s+---");
+        try (Stream<String> lines = Files.lines(launch.log(), StandardCharsets.UTF_8)) {
+            return lines.filter(line -> atLevel.matcher(line).find()).toList();
+        } catch (IOException | UncheckedIOException e) {
+            return List.of();
         }
     }
 

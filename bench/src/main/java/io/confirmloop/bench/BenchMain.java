@@ -10,8 +10,8 @@ import io.confirmloop.bench.BenchOptions.Scenario;
 
 /**
  * The benchmark runner: starts an embedded PostgreSQL server, a fake Twilio and the packaged app,
- * runs the chosen scenarios over HTTP, stops the app, runs the crash scenarios (each with app
- * processes and a database of its own), runs the raw-engine baseline, and prints the figures (also
+ * runs the chosen scenarios over HTTP, stops the app, runs the crash and fault scenarios (each with
+ * app processes and a database of its own), runs the raw-engine baseline, and prints the figures (also
  * written to bench-results.md). See bench/README.md.
  */
 public final class BenchMain {
@@ -72,6 +72,9 @@ public final class BenchMain {
             }
             if (options.runs(Scenario.TWO_NODES)) {
                 new TwoNodesScenario(database, twilio, phones, options, appSettings, GROUP).run(report);
+            }
+            if (options.runs(Scenario.FAULTS)) {
+                new FaultsScenario(database, twilio, phones, options, appSettings, GROUP).run(report);
             }
             if (options.runs(Scenario.ENGINE)) {
                 TwilioSendDelegate sender = new TwilioSendDelegate(twilio.messagesUrl(), accountSid, authToken, OUR_NUMBER,

@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Which scenarios to run and their sizes. Arguments: scenario names ({@code all}, {@code import},
  * {@code burst}, {@code reply}, {@code engine}, {@code report}, or {@code a}–{@code e}; {@code crash},
- * {@code twonodes} and {@code timers}, which {@code all} leaves out) and {@code --name=value} options; see {@link #USAGE}.
+ * {@code twonodes}, {@code faults} and {@code timers}, which {@code all} leaves out) and {@code --name=value} options; see
+ * {@link #USAGE}.
  */
 record BenchOptions(
         Set<Scenario> scenarios,
@@ -32,6 +33,10 @@ record BenchOptions(
         double crashAfter,
         double killNodeAfter,
         int timers,
+        Duration stormLength,
+        Duration smtpDown,
+        int declines,
+        double restartAfter,
         String appHeap,
         Path appJar,
         Path outputDir) {
@@ -39,7 +44,7 @@ record BenchOptions(
     enum Scenario {
         IMPORT("a", "import", true), BURST("b", "burst", true), REPLY("c", "reply", true), ENGINE("d", "engine", true),
         REPORT("e", "report", true), CRASH(null, "crash", false), TWO_NODES(null, "twonodes", false),
-        TIMERS(null, "timers", false);
+        FAULTS(null, "faults", false), TIMERS(null, "timers", false);
 
         /** The scenario's letter in the design (§5), or null */
         final String letter;
@@ -66,8 +71,8 @@ record BenchOptions(
     }
 
     static final String USAGE = """
-            usage: [all | import | burst | reply | engine | report | a | b | c | d | e | crash | twonodes | timers ...] [--option=value ...]
-              scenarios (default all = a to e; reply needs burst and runs it too; crash, twonodes and timers only when named):
+            usage: [all | import | burst | reply | engine | report | a | b | c | d | e | crash | twonodes | faults | timers ...] [--option=value ...]
+              scenarios (default all = a to e; reply needs burst and runs it too; crash, twonodes, faults and timers only when named):
                 import (a)  edits into an empty calendar, a concurrent import, edits into the full calendar
                 burst  (b)  N confirmation requests due at one instant, through the app
                 reply  (c)  signed inbound replies "C" at a fixed rate after the burst
@@ -75,14 +80,16 @@ record BenchOptions(
                 report (e)  the text messaging report over many messages written into the app's database
                 crash       the burst of (b) on an app of its own, killed (SIGKILL) mid-burst and started again on the same database
                 twonodes    the burst of (b) on two app processes on one database; node 2 killed (SIGKILL) mid-burst
+                faults      the burst of (b) on an app of its own with SMTP: a Twilio storm and an SMTP outage from T, declines
+                            during the outage, and a PostgreSQL restart mid-burst; nothing lost, all delivered or visible
                 timers      the job executor's acquisition query over many future timers written into the app's database
               options:
                 --import-events=5000   events imported into one calendar in (a)
                 --edits=200            sequential edits (POST + PUT) per edit phase in (a)
-                --threads=8            client threads creating events in (a), (b), (d), crash and twonodes
+                --threads=8            client threads creating events in (a), (b), (d), crash, twonodes and faults
                 --import-timeout=1800  seconds the import in (a) may take before the rest is skipped
-                --burst=10000          N in (b), (d), crash and twonodes
-                --calendars=100        calendars the burst is spread over in (b), crash and twonodes (or --burst-calendars=)
+                --burst=10000          N in (b), (d), crash, twonodes and faults
+                --calendars=100        calendars the burst is spread over in (b), crash, twonodes and faults (or --burst-calendars=)
                 --burst-lead=SECONDS   time from now to the due instant T (default: estimated from a calibration)
                 --send-timeout=600     seconds after T to wait for all N texts
                 --quiet=10             seconds without a new text before the texts are counted (late duplicates)
@@ -93,6 +100,10 @@ record BenchOptions(
                 --crash-after=0.3      crash: the app is killed once this fraction of N had their request (at the latest at T + 10 s)
                 --kill-node-after=0.3  twonodes: node 2 is killed once this fraction of N had their request (at the latest at T + 10 s)
                 --timers=300000        future timer jobs written into ACT_RU_JOB in timers
+                --storm-seconds=60     faults: from T, every POST of a text to the fake Twilio is refused (429, 500, 429, 503, …) this long
+                --smtp-down-minutes=10 faults: the SMTP server is stopped at T and started again this much later
+                --declines=100         faults: reached clients who answer "NO" (5 per second) while SMTP is down
+                --restart-after=0.3    faults: PostgreSQL is restarted once this fraction of N had their request (counted from the storm's end)
                 --app-heap=512m        the app's -Xmx
                 --jar=PATH             the app jar (default: the repository's target/confirmloop-0.1.0-SNAPSHOT.jar)
                 --out=DIR              where the app logs and bench-results.md go (default: bench/target)
@@ -148,6 +159,10 @@ record BenchOptions(
                 fraction(options.remove("crash-after"), 0.3),
                 fraction(options.remove("kill-node-after"), 0.3),
                 positive(options.remove("timers"), 300_000),
+                Duration.ofSeconds(positive(options.remove("storm-seconds"), 60)),
+                Duration.ofMinutes(positive(options.remove("smtp-down-minutes"), 10)),
+                positive(options.remove("declines"), 100),
+                fraction(options.remove("restart-after"), 0.3),
                 options.getOrDefault("app-heap", "512m"),
                 Path.of(options.getOrDefault("jar", defaultJar.toString())).toAbsolutePath().normalize(),
                 Path.of(options.getOrDefault("out", benchDir.resolve("target").toString())).toAbsolutePath().normalize());
@@ -181,6 +196,11 @@ record BenchOptions(
         }
         if (runs(Scenario.TWO_NODES)) {
             parts.add("twonodes: N=" + burst + " over " + burstCalendars + " calendars, node 2 killed after " + Format.num(killNodeAfter * 100)
+                    + " %");
+        }
+        if (runs(Scenario.FAULTS)) {
+            parts.add("faults: N=" + burst + " over " + burstCalendars + " calendars, Twilio storm " + stormLength.toSeconds() + " s, SMTP down "
+                    + smtpDown.toMinutes() + " min, " + declines + " declines, PostgreSQL restarted after " + Format.num(restartAfter * 100)
                     + " %");
         }
         if (runs(Scenario.TIMERS)) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 
 /**
  * The set-up of every burst through the app ((b), crash, twonodes): N appointments, spread over
@@ -52,12 +53,21 @@ final class BurstSetUp {
     private final BenchOptions options;
     private final String group;
     private final String label;
+    private final IntFunction<String> notificationEmail;
 
     /**
      * @param apps  the app processes the events are posted through, in turn; the first also creates the calendars
      * @param label the scenario's name in progress lines, e.g. "(b)", "crash:"
      */
     BurstSetUp(List<AppClient> apps, PhonePool phones, BenchOptions options, String group, String label) {
+        this(apps, phones, options, group, label, c -> null);
+    }
+
+    /**
+     * @param notificationEmail the notification address of the calendar with this index (0, 1, …), or null for none
+     */
+    BurstSetUp(List<AppClient> apps, PhonePool phones, BenchOptions options, String group, String label,
+            IntFunction<String> notificationEmail) {
         if (apps.isEmpty()) {
             throw new IllegalArgumentException("No app to set the burst up through");
         }
@@ -66,6 +76,7 @@ final class BurstSetUp {
         this.options = options;
         this.group = group;
         this.label = label;
+        this.notificationEmail = notificationEmail;
     }
 
     /** Creates the calendars, chooses T, creates the N events and waits (until 15 s before T) for their appointments. */
@@ -74,7 +85,7 @@ final class BurstSetUp {
         AppClient first = apps.get(0);
         List<String> calendars = new ArrayList<>();
         for (int c = 0; c < options.burstCalendars(); c++) {
-            calendars.add(first.createCalendar("Bench burst %03d".formatted(c + 1), group));
+            calendars.add(first.createCalendar("Bench burst %03d".formatted(c + 1), group, notificationEmail.apply(c)));
         }
         Duration lead = options.burstLead() != null ? options.burstLead() : estimateLead(n, calendars);
         Instant due = Instant.now().plus(lead).truncatedTo(ChronoUnit.SECONDS);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -27,6 +28,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,6 +49,10 @@ import com.sun.net.httpserver.HttpServer;
  * It can have more than one address ({@link #entrance}): the same fake, account and texts on
  * another port, so that each of several app processes can be given its own and their texts told
  * apart.
+ * <p>
+ * A storm ({@link #storm}) refuses every {@code POST} of texts for a while, as Twilio does when it
+ * throttles or fails: 429 and 5xx in turn (429, 500, 429, 503, …), each with Twilio's error JSON.
+ * Refused requests are counted ({@link #refusals}) and are not texts; listing keeps working.
  */
 final class FakeTwilio implements AutoCloseable {
 
@@ -57,6 +63,23 @@ final class FakeTwilio implements AutoCloseable {
      */
     record Text(String sid, String to, String from, String body, long receivedNanos, Instant receivedAt, String entrance) {
     }
+
+    /**
+     * A {@code POST} of a text refused during a storm, stamped on arrival.
+     *
+     * @param status the HTTP status it was answered with: 429, 500 or 503
+     */
+    record Refusal(String to, int status, long receivedNanos, Instant receivedAt) {
+    }
+
+    /** An error answer of Twilio's: HTTP status, Twilio's error code and message. */
+    private record ErrorAnswer(int status, int code, String message) {
+    }
+
+    /** A storm's answers in turn: 429, 500, 429, 503, … */
+    private static final List<ErrorAnswer> STORM_ERRORS = List.of(new ErrorAnswer(429, 20429, "Too Many Requests"),
+            new ErrorAnswer(500, 20500, "Internal Server Error"), new ErrorAnswer(429, 20429, "Too Many Requests"),
+            new ErrorAnswer(503, 20503, "Service Unavailable"));
 
     /** The entrance of {@link #baseUrl()}. */
     static final String MAIN = "main";
@@ -74,6 +97,10 @@ final class FakeTwilio implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final Queue<Text> texts = new ConcurrentLinkedQueue<>();
     private final Map<String, Deque<Text>> textsByTo = new ConcurrentHashMap<>();
+    private final Queue<Refusal> refusals = new ConcurrentLinkedQueue<>();
+    private final AtomicLong stormAnswers = new AtomicLong();
+    private volatile Instant stormFrom = Instant.MAX;
+    private volatile Instant stormUntil = Instant.MIN;
 
     static {
         // Answer at once: without TCP_NODELAY the JDK server's small writes wait for the client's
@@ -135,6 +162,20 @@ final class FakeTwilio implements AutoCloseable {
         return list;
     }
 
+    /**
+     * From {@code from} for {@code length}, every {@code POST} of a text is refused: 429 and 5xx in
+     * turn. Set once the due instant is known; requests stamped in [from, from + length) are refused.
+     */
+    void storm(Instant from, Duration length) {
+        stormUntil = from.plus(length);
+        stormFrom = from;
+    }
+
+    /** The {@code POST}s refused by storms, in arrival order. */
+    List<Refusal> refusals() {
+        return List.copyOf(refusals);
+    }
+
     @Override
     public void close() {
         entrances.forEach(e -> e.stop(0));
@@ -181,6 +222,8 @@ final class FakeTwilio implements AutoCloseable {
             error(exchange, 400, 21603, "A 'From' phone number is required.");
         } else if (body == null || body.isBlank()) {
             error(exchange, 400, 21602, "Message body is required.");
+        } else if (!receivedAt.isBefore(stormFrom) && receivedAt.isBefore(stormUntil)) {
+            refuse(exchange, to, receivedNanos, receivedAt);
         } else {
             Text text = new Text("SM" + HexFormat.of().formatHex(randomBytes(16)), to, from, body, receivedNanos, receivedAt,
                     entrance);
@@ -188,6 +231,13 @@ final class FakeTwilio implements AutoCloseable {
             textsByTo.computeIfAbsent(to, k -> new ConcurrentLinkedDeque<>()).addFirst(text);
             respond(exchange, 201, message(text, service, "queued", false));
         }
+    }
+
+    /** A storm's answer: the next of 429, 500, 429, 503 with Twilio's error JSON. */
+    private void refuse(HttpExchange exchange, String to, long receivedNanos, Instant receivedAt) throws IOException {
+        ErrorAnswer answer = STORM_ERRORS.get((int) (stormAnswers.getAndIncrement() % STORM_ERRORS.size()));
+        refusals.add(new Refusal(to, answer.status(), receivedNanos, receivedAt));
+        error(exchange, answer.status(), answer.code(), answer.message());
     }
 
     /** Newest first, like Twilio; once listed, a text counts as sent (it has a date_sent). */

@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The moment to break something in the middle of a burst: once a fraction of the N numbers have
@@ -38,19 +42,28 @@ final class MidBurst {
     private MidBurst() {
     }
 
-    static Moment await(FakeTwilio twilio, Set<String> numbers, double fraction, Instant due) throws InterruptedException {
+    static Moment await(FakeTwilio twilio, Set<String> numbers, double fraction, Instant due) {
+        return await(twilio, numbers, fraction, due, LATEST);
+    }
+
+    /**
+     * The same, counted from {@code from} instead of the due instant (e.g. the end of a storm that
+     * held every text back), with its own latest moment after it.
+     */
+    static Moment await(FakeTwilio twilio, Set<String> numbers, double fraction, Instant from, Duration latestAfter) {
         int wanted = (int) Math.ceil(fraction * numbers.size());
-        Instant latest = due.plus(LATEST);
         Predicate<FakeTwilio.Text> requests = HandOff.requests(numbers);
-        while (true) {
-            int reached = (int) twilio.texts(requests).stream().map(FakeTwilio.Text::to).distinct().count();
-            if (reached >= wanted) {
-                return new Moment(Instant.now(), reached, wanted, fraction, true);
+        Supplier<Integer> reached = () -> (int) twilio.texts(requests).stream().map(FakeTwilio.Text::to).distinct().count();
+        Duration untilLatest = Duration.between(Instant.now(), from.plus(latestAfter));
+        try {
+            if (untilLatest.toMillis() > POLL_MILLIS) {
+                Awaitility.await("a fraction of the numbers reached").atMost(untilLatest).pollInterval(Duration.ofMillis(POLL_MILLIS))
+                        .pollInSameThread().until(() -> reached.get() >= wanted);
             }
-            if (!Instant.now().isBefore(latest)) {
-                return new Moment(Instant.now(), reached, wanted, fraction, false);
-            }
-            Thread.sleep(POLL_MILLIS);
+        } catch (ConditionTimeoutException e) {
+            // the latest moment allowed has come
         }
+        int now = reached.get();
+        return new Moment(Instant.now(), now, wanted, fraction, now >= wanted);
     }
 }

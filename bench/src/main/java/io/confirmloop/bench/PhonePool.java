@@ -38,6 +38,16 @@ final class PhonePool {
         }
     }
 
+    /** A number of this pool (E.164) as it is written into an event title. */
+    static String written(String e164) {
+        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+        try {
+            return util.format(util.parse(e164, "US"), PhoneNumberFormat.INTERNATIONAL);
+        } catch (NumberParseException e) {
+            throw new IllegalArgumentException("Not a phone number: " + e164, e);
+        }
+    }
+
     /** The n-th candidate: area code, then exchange 200-999, then line 0000-9999. */
     private static String candidate(long n) {
         long perArea = (long) (1000 - FIRST_EXCHANGE) * LINES_PER_EXCHANGE;
