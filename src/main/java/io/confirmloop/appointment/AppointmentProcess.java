@@ -34,6 +34,7 @@ public final class AppointmentProcess {
         public static final String RECORD_CONFIRMATION = "Task_RecordConfirmation";
         public static final String ACKNOWLEDGE_CONFIRMATION = "Task_AcknowledgeConfirmation";
         public static final String RECORD_DECLINE = "Task_RecordDecline";
+        public static final String TELL_DECLINE = "Task_TellDecline";
         public static final String FOLLOW_UP_DECLINE = "UserTask_FollowUpDecline";
         public static final String RECORD_RESCHEDULE_REQUEST = "Task_RecordRescheduleRequest";
         public static final String HANDLE_RESCHEDULE_REQUEST = "UserTask_HandleRescheduleRequest";

@@ -73,10 +73,22 @@ class LifecycleDelegates {
         return execution -> replies.acknowledgeConfirmation(appointmentId(execution), phone(execution), replyId(execution));
     }
 
+    /** Task_RecordDecline of the model versions before "Tell of the decline" (record and tell in one step). */
     @Bean
     JavaDelegate recordDecline(LifecycleSteps.Replies replies) {
         return execution -> execution.setVariable(Variables.TASK_SUMMARY,
                 replies.decline(appointmentId(execution), phone(execution), replyId(execution)));
+    }
+
+    @Bean
+    JavaDelegate recordDeclineNow(LifecycleSteps.Replies replies) {
+        return execution -> execution.setVariable(Variables.TASK_SUMMARY,
+                replies.recordDecline(appointmentId(execution), phone(execution), replyId(execution)));
+    }
+
+    @Bean
+    JavaDelegate tellDecline(LifecycleSteps.Replies replies) {
+        return execution -> replies.tellDecline(appointmentId(execution), phone(execution), replyId(execution));
     }
 
     @Bean

@@ -65,7 +65,14 @@ final class LifecycleSteps {
         /** Texts the client that the appointment is confirmed, if the attendee still is. */
         void acknowledgeConfirmation(String appointmentId, String phone, String replyMessageId);
 
+        /** Model versions before "Tell of the decline": records the decline and tells the client and the owner in one step. */
         String decline(String appointmentId, String phone, String replyMessageId);
+
+        /** The attendee is DECLINED, in the reply's own transaction; returns the follow-up task's summary. */
+        String recordDecline(String appointmentId, String phone, String replyMessageId);
+
+        /** Thanks the client by text and emails the owner (each once, whatever the retries). */
+        void tellDecline(String appointmentId, String phone, String replyMessageId);
 
         void requestReschedule(String appointmentId, String phone, String replyMessageId);
 

@@ -69,13 +69,25 @@ class ReplySteps implements LifecycleSteps.Replies {
 
     @Override
     public String decline(String appointmentId, String phone, String replyMessageId) {
+        String summary = recordDecline(appointmentId, phone, replyMessageId);
+        tellDecline(appointmentId, phone, replyMessageId);
+        return summary;
+    }
+
+    @Override
+    public String recordDecline(String appointmentId, String phone, String replyMessageId) {
         AppointmentInCalendar c = context(appointmentId);
         transitions.apply(appointmentId, phone, Transition.DECLINED);
         log.add(appointmentId, phone, "Declined via text");
-        texts.answer(c.calendar(), c.appointment(), phone, "decline-ack", "ack:" + replyMessageId);
-        texts.notifyOwner(c.calendar(), c.appointment(), phone, "owner-declined", "declined:" + replyMessageId, texts.body(replyMessageId));
         statusLines.request(c.calendar(), appointmentId);
         return summaries.of(appointmentId, phone);
+    }
+
+    @Override
+    public void tellDecline(String appointmentId, String phone, String replyMessageId) {
+        AppointmentInCalendar c = context(appointmentId);
+        texts.answer(c.calendar(), c.appointment(), phone, "decline-ack", "ack:" + replyMessageId);
+        texts.notifyOwner(c.calendar(), c.appointment(), phone, "owner-declined", "declined:" + replyMessageId, texts.body(replyMessageId));
     }
 
     /** The client asked for another time; finding free slots to offer is the model's next step. */

@@ -88,7 +88,8 @@ class AppointmentLifecycleProcessTest {
         Mocks.register("recordReminder", delegates.recordReminder(steps));
         Mocks.register("recordConfirmationNow", delegates.recordConfirmationNow(steps));
         Mocks.register("acknowledgeConfirmation", delegates.acknowledgeConfirmation(steps));
-        Mocks.register("recordDecline", delegates.recordDecline(steps));
+        Mocks.register("recordDeclineNow", delegates.recordDeclineNow(steps));
+        Mocks.register("tellDecline", delegates.tellDecline(steps));
         Mocks.register("recordRescheduleRequest", delegates.recordRescheduleRequest(steps));
         Mocks.register("findFreeSlots", delegates.findFreeSlots(steps));
         Mocks.register("textSlotOffer", delegates.textSlotOffer(steps));
@@ -282,7 +283,10 @@ class AppointmentLifecycleProcessTest {
         ProcessInstance anna = start(ANNA);
 
         gateway.deliverReply(APPOINTMENT, ANNA, Intent.DECLINE, "reply-1");
-        run(anna, Elements.RECORD_DECLINE);
+        assertThat(steps.calls).as("recorded in the reply's own transaction").endsWith("record decline " + ANNA + " reply-1");
+        assertThat(anna).hasPassed(Elements.RECORD_DECLINE).isWaitingAt(Elements.TELL_DECLINE);
+        run(anna, Elements.TELL_DECLINE);
+        assertThat(steps.calls).endsWith("tell decline " + ANNA + " reply-1");
         Task followUp = task(Elements.FOLLOW_UP_DECLINE, anna);
         assertThat(followUp.getName()).isEqualTo("Follow up: Check-up Anna (+1 415-555-0101) declined — Wed 6 Mar 09:00");
         complete(followUp);
@@ -438,7 +442,7 @@ class AppointmentLifecycleProcessTest {
 
         assertThatThrownBy(() -> gateway.deliverReply(APPOINTMENT, ANNA, Intent.CONFIRM, "reply-2"))
                 .isInstanceOf(MismatchingMessageCorrelationException.class);
-        assertThat(anna).isWaitingAt(Elements.RECORD_DECLINE);
+        assertThat(anna).isWaitingAt(Elements.TELL_DECLINE);
     }
 
     // --- texts that do not reach the client ---------------------------------------------------------

@@ -55,6 +55,17 @@ class FakeLifecycleSteps implements LifecycleSteps.Planning, LifecycleSteps.Remi
     }
 
     @Override
+    public String recordDecline(String appointmentId, String phone, String replyMessageId) {
+        calls.add("record decline " + phone + " " + replyMessageId);
+        return "summary of " + phone;
+    }
+
+    @Override
+    public void tellDecline(String appointmentId, String phone, String replyMessageId) {
+        calls.add("tell decline " + phone + " " + replyMessageId);
+    }
+
+    @Override
     public void recordConfirmation(String appointmentId, String phone, String replyMessageId) {
         calls.add("record confirmation " + phone + " " + replyMessageId);
     }

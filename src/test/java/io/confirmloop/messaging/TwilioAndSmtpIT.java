@@ -331,6 +331,9 @@ class TwilioAndSmtpIT extends AbstractIT {
             Map<String, String> no = inbound("+12015550149", "No", "SM00000000000000000000000000000149");
             assertThat(webhook("/webhooks/twilio/sms", no, sign("/webhooks/twilio/sms", no)).getStatusCode()).isEqualTo(HttpStatus.OK);
             assertThat(runDueJobsAllowingFailures()).isNotEmpty();
+            String declined = appointmentOfEvent("tina", calendarId, eventId).get("id").asText();
+            assertThat(get("tina", "/api/appointments/" + declined).at("/attendees/0/status").asText())
+                    .as("declined with the reply, while the mail server is down").isEqualTo("DECLINED");
         } finally {
             smtp = startSmtp();
         }
