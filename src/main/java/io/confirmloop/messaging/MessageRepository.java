@@ -47,8 +47,8 @@ public class MessageRepository {
     }
 
     List<Message> inboundToRetry(int limit) {
-        return jdbc.sql("select * from message where direction = 'IN' and status = 'RETRY' order by seq").query(MessageRepository::map)
-                .list().stream().limit(limit).toList();
+        return jdbc.sql("select * from message where direction = 'IN' and status = 'RETRY' order by seq fetch first ? rows only")
+                .param(limit).query(MessageRepository::map).list();
     }
 
     void insert(Message m) {
