@@ -61,6 +61,7 @@ public final class AppointmentProcess {
         public static final String REACH_CLIENT_AFTER_FAILURE = "CallActivity_ReachClientAfterFailure";
         public static final String END_ATTENDEE_SETTLED = "EndEvent_AttendeeSettled";
         public static final String END_ATTENDEE_DECLINED = "EndEvent_AttendeeDeclined";
+        public static final String END_DECLINE_TOLD = "EndEvent_DeclineTold";
         public static final String END_RESCHEDULE_HANDLED = "EndEvent_RescheduleHandled";
         public static final String END_CALL_SETTLED = "EndEvent_CallSettled";
         public static final String END_APPOINTMENT_OVER = "EndEvent_AppointmentOver";

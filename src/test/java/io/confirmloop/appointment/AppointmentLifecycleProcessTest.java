@@ -284,14 +284,15 @@ class AppointmentLifecycleProcessTest {
 
         gateway.deliverReply(APPOINTMENT, ANNA, Intent.DECLINE, "reply-1");
         assertThat(steps.calls).as("recorded in the reply's own transaction").endsWith("record decline " + ANNA + " reply-1");
-        assertThat(anna).hasPassed(Elements.RECORD_DECLINE).isWaitingAt(Elements.TELL_DECLINE);
+        assertThat(anna).hasPassed(Elements.RECORD_DECLINE).isWaitingAt(Elements.TELL_DECLINE, Elements.FOLLOW_UP_DECLINE);
+        Task followUp = task(Elements.FOLLOW_UP_DECLINE, anna);
+        assertThat(followUp.getName()).as("the owner's task at once, before the client and the owner are told")
+                .isEqualTo("Follow up: Check-up Anna (+1 415-555-0101) declined — Wed 6 Mar 09:00");
         run(anna, Elements.TELL_DECLINE);
         assertThat(steps.calls).endsWith("tell decline " + ANNA + " reply-1");
-        Task followUp = task(Elements.FOLLOW_UP_DECLINE, anna);
-        assertThat(followUp.getName()).isEqualTo("Follow up: Check-up Anna (+1 415-555-0101) declined — Wed 6 Mar 09:00");
         complete(followUp);
 
-        assertThat(anna).isEnded().hasPassed(Elements.END_ATTENDEE_DECLINED);
+        assertThat(anna).isEnded().hasPassed(Elements.END_DECLINE_TOLD, Elements.END_ATTENDEE_DECLINED);
     }
 
     // --- rescheduling by text --------------------------------------------------------------------

@@ -334,6 +334,8 @@ class TwilioAndSmtpIT extends AbstractIT {
             String declined = appointmentOfEvent("tina", calendarId, eventId).get("id").asText();
             assertThat(get("tina", "/api/appointments/" + declined).at("/attendees/0/status").asText())
                     .as("declined with the reply, while the mail server is down").isEqualTo("DECLINED");
+            assertThat(tasks.createTaskQuery().processInstanceBusinessKey(declined).taskDefinitionKey("UserTask_FollowUpDecline").count())
+                    .as("the owner's follow-up task, while the mail server is down").isEqualTo(1);
         } finally {
             smtp = startSmtp();
         }

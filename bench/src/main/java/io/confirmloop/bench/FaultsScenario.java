@@ -457,8 +457,8 @@ final class FaultsScenario {
         if (whileDown.smtpDown()) {
             section.row("what the owner sees of the declines while SMTP is down (T + " + Format.seconds(secondsAfter(due, whileDown.at().at()))
                     + ", " + RECORDED_AFTER.toSeconds() + " s after the last)", seen,
-                    "each acknowledged decline DECLINED (its follow-up task comes with the owner's email)",
-                    Report.Verdict.of(whileDown.declined() >= whileDown.acknowledged()));
+                    "each acknowledged decline DECLINED, with its task",
+                    Report.Verdict.of(whileDown.declined() >= whileDown.acknowledged() && whileDown.followUps() >= whileDown.acknowledged()));
         } else {
             section.row("what the owner sees of the declines (T + " + Format.seconds(secondsAfter(due, whileDown.at().at()))
                     + ", SMTP already back)", seen);
