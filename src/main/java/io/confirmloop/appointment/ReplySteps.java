@@ -52,7 +52,7 @@ class ReplySteps implements LifecycleSteps.Replies {
             return false;
         }
         log.add(appointmentId, phone, "Confirmed via text");
-        calendars.find(appointments.find(appointmentId).orElseThrow().calendarId()).ifPresent(c -> statusLines.request(c, appointmentId));
+        statusLines.request(context(appointmentId).calendar(), appointmentId);
         return true;
     }
 
