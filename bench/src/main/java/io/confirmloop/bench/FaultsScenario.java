@@ -16,13 +16,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -233,24 +231,12 @@ final class FaultsScenario {
         List<Decline> declines = new ArrayList<>();
         List<CompletableFuture<AppClient.Answer>> answers = new ArrayList<>();
         List<Stamp> sent = new ArrayList<>();
-        AtomicInteger next = new AtomicInteger();
-        CountDownLatch allSent = new CountDownLatch(numbers.size());
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-        try {
-            ticker.scheduleAtFixedRate(() -> {
-                int i = next.getAndIncrement();
-                if (i < numbers.size()) {
-                    Map<String, String> form = no(numbers.get(i));
-                    sent.add(Stamp.now());
-                    answers.add(app.postForm(ReplyScenario.WEBHOOK_PATH, form,
-                            Map.of("X-Twilio-Signature", TwilioSignature.sign(settings.authToken(), url, form))));
-                    allSent.countDown();
-                }
-            }, 0, 1_000_000_000L / DECLINES_PER_SECOND, TimeUnit.NANOSECONDS);
-            allSent.await();
-        } finally {
-            ticker.shutdownNow();
-        }
+        Paced.forEach(numbers, DECLINES_PER_SECOND, number -> {
+            Map<String, String> form = no(number);
+            sent.add(Stamp.now());
+            answers.add(app.postForm(ReplyScenario.WEBHOOK_PATH, form,
+                    Map.of("X-Twilio-Signature", TwilioSignature.sign(settings.authToken(), url, form))));
+        });
         for (int i = 0; i < numbers.size(); i++) {
             declines.add(new Decline(numbers.get(i), sent.get(i), answers.get(i).join()));
         }

@@ -20,12 +20,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.awaitility.core.ConditionTimeoutException;
@@ -113,28 +108,15 @@ final class ReplyScenario {
         Map<String, Long> sentAtMicros = new ConcurrentHashMap<>();
         Map<String, String> messageSids = new ConcurrentHashMap<>();
         List<CompletableFuture<AppClient.Answer>> answers = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger next = new AtomicInteger();
-        CountDownLatch allSent = new CountDownLatch(numbers.size());
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-        try {
-            ticker.scheduleAtFixedRate(() -> {
-                int i = next.getAndIncrement();
-                if (i < numbers.size()) {
-                    String number = numbers.get(i);
-                    Map<String, String> form = reply(number);
-                    messageSids.put(number, form.get("MessageSid"));
-                    String signature = TwilioSignature.sign(authToken, publicBaseUrl + WEBHOOK_PATH, form);
-                    Instant now = Instant.now();
-                    sentAtMicros.put(number, now.getEpochSecond() * 1_000_000 + now.getNano() / 1000);
-                    sentAt.put(number, System.nanoTime());
-                    answers.add(app.postForm(WEBHOOK_PATH, form, Map.of("X-Twilio-Signature", signature)));
-                    allSent.countDown();
-                }
-            }, 0, 1_000_000_000L / options.replyRate(), TimeUnit.NANOSECONDS);
-            allSent.await();
-        } finally {
-            ticker.shutdownNow();
-        }
+        Paced.forEach(numbers, options.replyRate(), number -> {
+            Map<String, String> form = reply(number);
+            messageSids.put(number, form.get("MessageSid"));
+            String signature = TwilioSignature.sign(authToken, publicBaseUrl + WEBHOOK_PATH, form);
+            Instant now = Instant.now();
+            sentAtMicros.put(number, now.getEpochSecond() * 1_000_000 + now.getNano() / 1000);
+            sentAt.put(number, System.nanoTime());
+            answers.add(app.postForm(WEBHOOK_PATH, form, Map.of("X-Twilio-Signature", signature)));
+        });
         CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).join();
         List<AppClient.Answer> answered = answers.stream().map(CompletableFuture::join).toList();
         List<Double> webhookMillis = answered.stream().map(AppClient.Answer::millis).toList();
